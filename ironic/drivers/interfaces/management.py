@@ -1,0 +1,45 @@
+"""Management: boot devices, NMI, sensors; everything a BMC does besides power."""
+from __future__ import annotations
+
+import abc
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ironic.common import exception
+from ironic.drivers.interfaces.base import BaseInterface
+
+if TYPE_CHECKING:
+    from ironic.drivers.task import Task
+
+
+class ManagementInterface(BaseInterface):
+    """Out-of-band management of a node."""
+
+    interface_type: ClassVar[str] = "management"
+
+    @abc.abstractmethod
+    def get_supported_boot_devices(self, task: Task) -> list[str]:
+        """Boot devices ``set_boot_device`` accepts (``pxe``, ``disk``, ...)."""
+
+    @abc.abstractmethod
+    def set_boot_device(self, task: Task, device: str,
+                        persistent: bool = False) -> None:
+        """Boot from ``device`` next time (or always when ``persistent``).
+
+        :raises: InvalidParameterValue for an unsupported device.
+        """
+
+    @abc.abstractmethod
+    def get_boot_device(self, task: Task) -> dict[str, Any]:
+        """``{"boot_device": str | None, "persistent": bool | None}``."""
+
+    def inject_nmi(self, task: Task) -> None:
+        """Send a non-maskable interrupt to the node.
+
+        :raises: UnsupportedDriverExtension unless overridden.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="inject_nmi")
+
+    def get_sensors_data(self, task: Task) -> dict[str, Any]:
+        """Sensor readings grouped by sensor type; none by default."""
+        return {}

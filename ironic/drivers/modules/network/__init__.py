@@ -1,0 +1,2 @@
+"""Implementations of the network interface."""
+from __future__ import annotations

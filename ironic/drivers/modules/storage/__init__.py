@@ -1,0 +1,2 @@
+"""Implementations of the storage interface."""
+from __future__ import annotations

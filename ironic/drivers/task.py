@@ -1,0 +1,34 @@
+"""The Task protocol: everything a driver may see of the conductor.
+
+The conductor's TaskManager satisfies this protocol structurally, so drivers
+never import :mod:`ironic.conductor`. Drivers read and change ``task.node``
+fields; the conductor saves them.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from ironic.common.context import RequestContext
+    from ironic.drivers.base import BareDriver
+
+
+class Task(Protocol):
+    """A locked (or shared) view of one node handed to driver methods."""
+
+    context: RequestContext
+    node: Any
+    ports: Sequence[Any]
+    portgroups: Sequence[Any]
+    driver: BareDriver
+    shared: bool
+
+    def upgrade_lock(self, purpose: str | None = None) -> None:
+        """Turn a shared lock into an exclusive one.
+
+        :raises: NodeLocked if another conductor holds the node.
+        """
+
+    def process_event(self, event: str, **kwargs: Any) -> None:
+        """Move the node's provision state along ``event``."""
