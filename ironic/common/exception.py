@@ -440,3 +440,20 @@ class ConfigInvalid(IronicError):
 
 class CatalogNotFound(IronicError):
     _msg_fmt = "Service type %(service_type)s with endpoint type %(endpoint_type)s not found in keystone catalog."
+
+
+class OperationNotAvailable(ClientError):
+    """A known operation this release of the conductor does not implement yet."""
+
+    _msg_fmt = ("The %(operation)s operation is not available in this release "
+                "of the conductor.")
+
+
+class ExclusiveLockRequired(IronicError):
+    """Code needing an exclusive node lock ran under a shared one (a bug)."""
+
+    _msg_fmt = "An exclusive lock is required, but the current context has a shared lock."
+
+
+class NodeConsoleNotEnabled(Invalid):
+    _msg_fmt = "Console access is not enabled on node %(node)s"
