@@ -61,3 +61,7 @@ def register_opts(conf: cfg.ConfigOpts) -> None:
 
 def list_opts() -> list[cfg.Opt]:
     return opts
+
+opts.append(cfg.BoolOpt(
+    "allow_deleting_available_nodes", default=True,
+    help="Allow deleting nodes which are in state 'available'."))
