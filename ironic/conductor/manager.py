@@ -1,0 +1,304 @@
+"""ConductorManager: the RPC endpoints of a conductor.
+
+Each endpoint takes the node lock (shared when it only reads), runs the checks
+that need the lock, and hands off to one flow function. Flows live in
+:mod:`nodes`, :mod:`ports`, :mod:`power`, :mod:`management`, :mod:`traits` and
+:mod:`provisioning`. Endpoints that are not implemented yet raise
+OperationNotAvailable (a 400 at the API), never an unexpected error.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ironic.common import exception
+from ironic.conductor import base_manager
+from ironic.conductor import management
+from ironic.conductor import nodes
+from ironic.conductor import ports
+from ironic.conductor import power
+from ironic.conductor import provisioning
+from ironic.conductor import task_manager
+from ironic.conductor import traits as node_traits
+from ironic.drivers import factory
+
+LOG = logging.getLogger(__name__)
+
+RPC_API_VERSION = "1.0"
+"""Version of the RPC API these endpoints implement (see rpcapi)."""
+
+acquire = task_manager.acquire
+
+
+def _not_available(operation: str) -> exception.OperationNotAvailable:
+    return exception.OperationNotAvailable(operation=operation)
+
+
+class ConductorManager(base_manager.BaseConductorManager):
+    """RPC endpoints; one thin method per ConductorAPI call."""
+
+    RPC_API_VERSION = RPC_API_VERSION
+
+    # --- nodes -------------------------------------------------------------
+
+    def create_node(self, context: Any, node_obj: Any) -> Any:
+        """Store a new node with validated, defaulted interfaces."""
+        return nodes.create(node_obj)
+
+    def update_node(self, context: Any, node_obj: Any,
+                    reset_interfaces: bool = False) -> Any:
+        """Validate and save a changed node."""
+        with acquire(context, node_obj.uuid, load_driver=False,
+                     purpose="node update") as task:
+            return nodes.update(task, node_obj, reset_interfaces=reset_interfaces)
+
+    def destroy_node(self, context: Any, node_id: Any) -> None:
+        """Delete a node that is not in use."""
+        with acquire(context, node_id, purpose="node deletion") as task:
+            nodes.destroy(task)
+
+    def validate_driver_interfaces(self, context: Any, node_id: Any) -> dict[str, Any]:
+        """Result and reason per interface; no BMC contact."""
+        with acquire(context, node_id, shared=True,
+                     purpose="driver interface validation") as task:
+            return nodes.validate_interfaces(task)
+
+    def add_node_traits(self, context: Any, node_id: Any, traits: list[str],
+                        replace: bool = False) -> None:
+        """Add or replace node traits."""
+        with acquire(context, node_id, load_driver=False,
+                     purpose="add node traits") as task:
+            node_traits.add(task, traits, replace=replace)
+
+    def remove_node_traits(self, context: Any, node_id: Any,
+                           traits: list[str] | None) -> None:
+        """Remove some or all node traits."""
+        with acquire(context, node_id, load_driver=False,
+                     purpose="remove node traits") as task:
+            node_traits.remove(task, traits)
+
+    # --- power and management ---------------------------------------------
+
+    def change_node_power_state(self, context: Any, node_id: Any, new_state: str,
+                                timeout: int | None = None) -> None:
+        """Power on, off, reboot (soft variants too)."""
+        with acquire(context, node_id, purpose="changing node power state") as task:
+            power.change(task, new_state, timeout=timeout)
+
+    def set_boot_device(self, context: Any, node_id: Any, device: str,
+                        persistent: bool = False) -> None:
+        """Set the next boot device."""
+        with acquire(context, node_id, purpose="setting boot device") as task:
+            management.set_boot_device(task, device, persistent)
+
+    def get_boot_device(self, context: Any, node_id: Any) -> dict[str, Any]:
+        """The current boot device."""
+        with acquire(context, node_id, purpose="getting boot device") as task:
+            return management.get_boot_device(task)
+
+    def get_supported_boot_devices(self, context: Any, node_id: Any) -> list[str]:
+        """Boot devices the node accepts."""
+        with acquire(context, node_id, shared=True,
+                     purpose="getting supported boot devices") as task:
+            return management.get_supported_boot_devices(task)
+
+    def inject_nmi(self, context: Any, node_id: Any) -> None:
+        """Send an NMI."""
+        with acquire(context, node_id, purpose="inject nmi") as task:
+            management.inject_nmi(task)
+
+    def set_console_mode(self, context: Any, node_id: Any, enabled: bool) -> None:
+        """Enable or disable the console."""
+        with acquire(context, node_id, purpose="setting console mode") as task:
+            management.set_console_mode(task, enabled)
+
+    def get_console_information(self, context: Any, node_id: Any) -> dict[str, Any]:
+        """Console connection information."""
+        with acquire(context, node_id, shared=True,
+                     purpose="getting console information") as task:
+            return management.get_console_information(task)
+
+    def set_target_raid_config(self, context: Any, node_id: Any,
+                               target_raid_config: dict[str, Any]) -> None:
+        """Validate and store a target RAID configuration."""
+        with acquire(context, node_id, purpose="setting target RAID config") as task:
+            management.set_target_raid_config(task, target_raid_config)
+
+    # --- provisioning ------------------------------------------------------
+
+    def do_node_deploy(self, context: Any, node_id: Any, rebuild: bool = False,
+                       configdrive: Any = None,
+                       deploy_steps: list[dict[str, Any]] | None = None) -> None:
+        """Deploy or rebuild."""
+        with acquire(context, node_id, purpose="node deployment") as task:
+            provisioning.deploy(task, rebuild=rebuild, configdrive=configdrive,
+                                deploy_steps=deploy_steps)
+
+    def do_node_tear_down(self, context: Any, node_id: Any) -> None:
+        """Tear down an instance."""
+        with acquire(context, node_id, purpose="node tear down") as task:
+            provisioning.tear_down(task)
+
+    def do_provisioning_action(self, context: Any, node_id: Any, action: str) -> None:
+        """manage, provide, inspect, adopt, abort, unhold."""
+        with acquire(context, node_id, purpose=f"provision action {action}") as task:
+            provisioning.do_action(task, action)
+
+    def inspect_hardware(self, context: Any, node_id: Any) -> None:
+        """Inspect hardware."""
+        with acquire(context, node_id, purpose="hardware inspection") as task:
+            provisioning.do_action(task, "inspect")
+
+    def do_node_clean(self, context: Any, node_id: Any,
+                      clean_steps: list[dict[str, Any]],
+                      disable_ramdisk: bool | None = None) -> None:
+        """Manual cleaning."""
+        with acquire(context, node_id, purpose="node manual cleaning") as task:
+            provisioning.clean(task, clean_steps)
+
+    def do_node_rescue(self, context: Any, node_id: Any, rescue_password: str) -> None:
+        """Rescue an active node."""
+        with acquire(context, node_id, purpose="node rescue") as task:
+            provisioning.rescue(task, rescue_password)
+
+    def do_node_unrescue(self, context: Any, node_id: Any) -> None:
+        """Leave rescue."""
+        with acquire(context, node_id, purpose="node unrescue") as task:
+            provisioning.unrescue(task)
+
+    def do_node_service(self, context: Any, node_id: Any,
+                        service_steps: list[dict[str, Any]],
+                        disable_ramdisk: bool | None = None) -> None:
+        """Not available yet."""
+        raise _not_available("node servicing")
+
+    def continue_node_deploy(self, context: Any, node_id: Any) -> None:
+        """Not available yet (fake deploys never wait)."""
+        raise _not_available("continue deployment")
+
+    def continue_node_clean(self, context: Any, node_id: Any) -> None:
+        """Not available yet (fake cleaning never waits)."""
+        raise _not_available("continue cleaning")
+
+    def heartbeat(self, context: Any, node_id: Any, callback_url: str,
+                  **agent: Any) -> None:
+        """Not available yet: there is no ramdisk agent support."""
+        raise _not_available("agent heartbeat")
+
+    # --- ports and portgroups ---------------------------------------------
+
+    def create_port(self, context: Any, port_obj: Any) -> Any:
+        """Store a new port."""
+        with acquire(context, port_obj.node_id, shared=True,
+                     purpose="port create") as task:
+            return ports.create(task, port_obj)
+
+    def update_port(self, context: Any, port_obj: Any) -> Any:
+        """Save a changed port."""
+        with acquire(context, port_obj.node_id, purpose="port update") as task:
+            return ports.update(task, port_obj)
+
+    def destroy_port(self, context: Any, port: Any) -> None:
+        """Delete a port."""
+        with acquire(context, port.node_id, purpose="port deletion") as task:
+            ports.destroy(task, port)
+
+    def update_portgroup(self, context: Any, portgroup_obj: Any) -> Any:
+        """Save a changed portgroup."""
+        with acquire(context, portgroup_obj.node_id,
+                     purpose="update portgroup") as task:
+            return ports.update_portgroup(task, portgroup_obj)
+
+    def destroy_portgroup(self, context: Any, portgroup: Any) -> None:
+        """Delete an empty portgroup."""
+        with acquire(context, portgroup.node_id, purpose="portgroup deletion") as task:
+            ports.destroy_portgroup(task, portgroup)
+
+    def vif_attach(self, context: Any, node_id: Any, vif_info: dict[str, Any]) -> None:
+        """Attach a VIF to a free port or portgroup."""
+        with acquire(context, node_id, purpose="attach vif") as task:
+            task.driver.network.validate(task)
+            task.driver.network.vif_attach(task, vif_info)
+            _save_all(task)
+
+    def vif_detach(self, context: Any, node_id: Any, vif_id: str) -> None:
+        """Detach a VIF."""
+        with acquire(context, node_id, purpose="detach vif") as task:
+            task.driver.network.vif_detach(task, vif_id)
+            _save_all(task)
+
+    def vif_list(self, context: Any, node_id: Any) -> list[dict[str, Any]]:
+        """VIFs attached to a node."""
+        with acquire(context, node_id, shared=True, purpose="list vifs") as task:
+            return task.driver.network.vif_list(task)
+
+    # --- drivers -----------------------------------------------------------
+
+    def get_driver_properties(self, context: Any, driver_name: str) -> dict[str, str]:
+        """driver_info fields of a hardware type."""
+        return factory.driver_properties(driver_name)
+
+    def get_raid_logical_disk_properties(self, context: Any,
+                                         driver_name: str) -> dict[str, str]:
+        """Logical disk keys the hardware type's RAID interface understands."""
+        return factory.raid_logical_disk_properties(driver_name)
+
+    def get_node_vendor_passthru_methods(self, context: Any,
+                                         node_id: Any) -> dict[str, Any]:
+        """Vendor methods of a node."""
+        with acquire(context, node_id, shared=True,
+                     purpose="listing vendor methods") as task:
+            return management.vendor_methods(task)
+
+    def get_driver_vendor_passthru_methods(self, context: Any,
+                                           driver_name: str) -> dict[str, Any]:
+        """Hardware types have no driver-level vendor methods."""
+        factory.get_hardware_type(driver_name)
+        return {}
+
+    def vendor_passthru(self, context: Any, node_id: Any, driver_method: str,
+                        http_method: str, info: dict[str, Any]) -> Any:
+        """Not available yet."""
+        raise _not_available("vendor passthru")
+
+    def driver_vendor_passthru(self, context: Any, driver_name: str,
+                               driver_method: str, http_method: str,
+                               info: dict[str, Any]) -> Any:
+        """Not available yet."""
+        raise _not_available("driver vendor passthru")
+
+    # --- allocations and volumes ------------------------------------------
+
+    def create_allocation(self, context: Any, allocation: Any) -> Any:
+        """Not available yet."""
+        raise _not_available("allocation")
+
+    def update_volume_connector(self, context: Any, connector: Any) -> Any:
+        """Save a changed volume connector."""
+        with acquire(context, connector.node_id, purpose="volume connector update"):
+            connector.save()
+            return connector
+
+    def destroy_volume_connector(self, context: Any, connector: Any) -> None:
+        """Delete a volume connector."""
+        with acquire(context, connector.node_id, purpose="volume connector deletion"):
+            connector.destroy()
+
+    def update_volume_target(self, context: Any, target: Any) -> Any:
+        """Save a changed volume target."""
+        with acquire(context, target.node_id, purpose="volume target update"):
+            target.save()
+            return target
+
+    def destroy_volume_target(self, context: Any, target: Any) -> None:
+        """Delete a volume target."""
+        with acquire(context, target.node_id, purpose="volume target deletion"):
+            target.destroy()
+
+
+def _save_all(task: Any) -> None:
+    for item in (*task.ports, *task.portgroups):
+        if item.obj_what_changed():
+            item.save()
+    if task.node.obj_what_changed():
+        task.node.save()
