@@ -11,7 +11,8 @@ Call :func:`install` once before serving requests; it is idempotent.
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pecan.core
 import pecan.decorators

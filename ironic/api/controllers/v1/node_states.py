@@ -1,0 +1,216 @@
+"""``/v1/nodes/{node}/states``: power, provision, RAID, console, boot mode."""
+from __future__ import annotations
+
+from typing import Any
+
+import pecan
+from pecan import rest
+
+from ironic.api import expose, loaders, policy, schemas
+from ironic.api import microversions as mv
+from ironic.api.convert import node as convert
+from ironic.common import exception, states
+
+_POWER_TARGETS: dict[str, mv.Version] = {
+    states.POWER_ON: mv.MIN, states.POWER_OFF: mv.MIN, states.REBOOT: mv.MIN,
+    states.SOFT_REBOOT: mv.SOFT_POWER, states.SOFT_POWER_OFF: mv.SOFT_POWER,
+}
+_PROVISION_VERBS: dict[str, mv.Version] = {
+    "active": mv.MIN, "deleted": mv.MIN, "rebuild": mv.MIN, "manage": mv.Version(1, 4),
+    "provide": mv.Version(1, 4), "inspect": mv.INSPECTION, "abort": mv.Version(1, 13),
+    "clean": mv.Version(1, 15), "adopt": mv.Version(1, 17), "rescue": mv.RESCUE_INTERFACE,
+    "unrescue": mv.RESCUE_INTERFACE, "deploy": mv.DEPLOY_VERBS,
+    "undeploy": mv.DEPLOY_VERBS, "unhold": mv.UNHOLD, "service": mv.SERVICE,
+}
+_PROVISION = schemas.compile({
+    "type": "object",
+    "properties": {
+        "target": {"type": "string"},
+        "configdrive": {"type": ["string", "object", "null"]},
+        "clean_steps": {"type": "array", "items": {"type": "object"}},
+        "deploy_steps": {"type": "array", "items": {"type": "object"}},
+        "service_steps": {"type": "array", "items": {"type": "object"}},
+        "rescue_password": {"type": "string"},
+        "disable_ramdisk": {"type": ["boolean", "null"]},
+        "runbook": {"type": ["string", "null"]},
+    },
+    "required": ["target"],
+    "additionalProperties": False,
+})
+
+
+def _target(body: Any) -> str:
+    if not isinstance(body, dict) or not isinstance(body.get("target"), str):
+        raise exception.Invalid("Schema error for states: 'target' is a required property")
+    return body["target"]
+
+
+class NodePowerController(rest.RestController):
+    """``PUT .../states/power``: change the power state (202)."""
+
+    @expose.json(status=202)
+    def put(self, node_ident: str) -> None:
+        policy.authorize("baremetal:node:set_power_state")
+        body = expose.body()
+        target = _target(body)
+        version = mv.requested()
+        node = loaders.node(node_ident)
+        if target not in _POWER_TARGETS or _POWER_TARGETS[target] > version:
+            raise exception.InvalidStateRequested(action=target, node=node_ident,
+                                                  state=node.power_state)
+        timeout = body.get("timeout")
+        if timeout is not None:
+            mv.require(mv.SOFT_POWER)
+            if not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1:
+                raise exception.Invalid(f"Invalid timeout value {timeout}; it must be "
+                                        "a positive integer")
+        rpcapi = pecan.request.rpcapi
+        rpcapi.change_node_power_state(pecan.request.context, node.uuid, target,
+                                       topic=rpcapi.get_topic_for(node), timeout=timeout)
+        pecan.response.location = f"{pecan.request.host_url}/v1/nodes/{node.uuid}/states"
+
+
+class NodeProvisionController(rest.RestController):
+    """``PUT .../states/provision``: deploy, clean, manage, ... (202)."""
+
+    @expose.json(status=202)
+    def put(self, node_ident: str) -> None:
+        policy.authorize("baremetal:node:set_provision_state")
+        body = expose.body()
+        target = _target(body)
+        schemas.validate(_PROVISION, body, "provision")
+        node = loaders.node(node_ident)
+        since = _PROVISION_VERBS.get(target)
+        if since is None or since > mv.requested():
+            raise exception.InvalidStateRequested(action=target, node=node.uuid,
+                                                  state=node.provision_state)
+        rpcapi = pecan.request.rpcapi
+        _dispatch(rpcapi, node, target, body, topic=rpcapi.get_topic_for(node))
+        pecan.response.location = f"{pecan.request.host_url}/v1/nodes/{node.uuid}/states"
+
+
+def _dispatch(rpcapi: Any, node: Any, target: str, body: dict[str, Any], *,
+              topic: str) -> None:
+    """Call the conductor method that implements provision verb ``target``."""
+    context, uuid = pecan.request.context, node.uuid
+    if target in ("active", "deploy", "rebuild"):
+        rpcapi.do_node_deploy(context, uuid, rebuild=target == "rebuild",
+                              configdrive=body.get("configdrive"), topic=topic,
+                              deploy_steps=body.get("deploy_steps"))
+    elif target in ("deleted", "undeploy"):
+        rpcapi.do_node_tear_down(context, uuid, topic=topic)
+    elif target == "inspect":
+        rpcapi.inspect_hardware(context, uuid, topic=topic)
+    elif target == "clean":
+        if not body.get("clean_steps"):
+            raise exception.Invalid('"clean_steps" is required when setting target '
+                                    'provision state to clean')
+        rpcapi.do_node_clean(context, uuid, body["clean_steps"],
+                             disable_ramdisk=body.get("disable_ramdisk"), topic=topic)
+    elif target == "service":
+        if not body.get("service_steps"):
+            raise exception.Invalid('"service_steps" is required when setting target '
+                                    'provision state to service')
+        rpcapi.do_node_service(context, uuid, body["service_steps"],
+                               disable_ramdisk=body.get("disable_ramdisk"), topic=topic)
+    elif target == "rescue":
+        if not body.get("rescue_password"):
+            raise exception.Invalid('"rescue_password" is required when setting target '
+                                    'provision state to rescue')
+        rpcapi.do_node_rescue(context, uuid, body["rescue_password"], topic=topic)
+    elif target == "unrescue":
+        rpcapi.do_node_unrescue(context, uuid, topic=topic)
+    else:
+        rpcapi.do_provisioning_action(context, uuid, target, topic=topic)
+
+
+class NodeRaidController(rest.RestController):
+    """``PUT .../states/raid``: set the target RAID configuration (204)."""
+
+    @expose.json(status=204)
+    def put(self, node_ident: str) -> None:
+        policy.authorize("baremetal:node:set_raid_state")
+        mv.require(mv.RAID)
+        body = expose.body()
+        if not isinstance(body, dict):
+            raise exception.Invalid("The RAID configuration must be a JSON object")
+        node = loaders.node(node_ident)
+        rpcapi = pecan.request.rpcapi
+        rpcapi.set_target_raid_config(pecan.request.context, node.uuid, body,
+                                      topic=rpcapi.get_topic_for(node))
+
+
+class NodeConsoleController(rest.RestController):
+    """``GET/PUT .../states/console``: console information and switch."""
+
+    @expose.json()
+    def get(self, node_ident: str) -> dict[str, Any]:
+        policy.authorize("baremetal:node:get_console")
+        node = loaders.node(node_ident)
+        rpcapi = pecan.request.rpcapi
+        try:
+            info = rpcapi.get_console_information(pecan.request.context, node.uuid,
+                                                  topic=rpcapi.get_topic_for(node))
+        except exception.NodeConsoleNotEnabled:
+            info = None
+        return {"console_enabled": bool(node.console_enabled), "console_info": info}
+
+    @expose.json(status=202)
+    def put(self, node_ident: str) -> None:
+        policy.authorize("baremetal:node:set_console_state")
+        body = expose.body()
+        enabled = body.get("enabled") if isinstance(body, dict) else None
+        if not isinstance(enabled, bool):
+            raise exception.Invalid("Schema error for console: 'enabled' must be a boolean")
+        node = loaders.node(node_ident)
+        rpcapi = pecan.request.rpcapi
+        rpcapi.set_console_mode(pecan.request.context, node.uuid, enabled,
+                                topic=rpcapi.get_topic_for(node))
+
+
+class _BootSettingController(rest.RestController):
+    """Shared shape of ``.../states/boot_mode`` and ``.../states/secure_boot``."""
+
+    rpc_method = ""
+    allowed: tuple[Any, ...] = ()
+
+    @expose.json(status=202)
+    def put(self, node_ident: str) -> None:
+        policy.authorize("baremetal:node:set_boot_mode")
+        mv.require(mv.CHANGE_BOOT_MODE)
+        body = expose.body()
+        target = body.get("target") if isinstance(body, dict) else None
+        if target not in self.allowed:
+            raise exception.Invalid(f"Invalid target {target!r}; expected one of "
+                                    f"{', '.join(map(str, self.allowed))}")
+        node = loaders.node(node_ident)
+        rpcapi = pecan.request.rpcapi
+        getattr(rpcapi, self.rpc_method)(pecan.request.context, node.uuid, target,
+                                         topic=rpcapi.get_topic_for(node))
+
+
+class NodeBootModeController(_BootSettingController):
+    rpc_method = "set_boot_mode"
+    allowed = ("uefi", "bios")
+
+
+class NodeSecureBootController(_BootSettingController):
+    rpc_method = "set_secure_boot_state"
+    allowed = (True, False)
+
+
+class NodeStatesController(rest.RestController):
+    """``GET /v1/nodes/{node}/states`` and the state-changing sub-resources."""
+
+    power = NodePowerController()
+    provision = NodeProvisionController()
+    raid = NodeRaidController()
+    console = NodeConsoleController()
+    boot_mode = NodeBootModeController()
+    secure_boot = NodeSecureBootController()
+
+    @expose.json()
+    def get(self, node_ident: str) -> dict[str, Any]:
+        """The node's power, provision, RAID and boot states."""
+        policy.authorize("baremetal:node:get_states")
+        return convert.states_to_api(loaders.node(node_ident), mv.requested())

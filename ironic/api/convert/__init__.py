@@ -1,0 +1,1 @@
+"""Object -> JSON conversion for API answers, one module per resource family."""
