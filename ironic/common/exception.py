@@ -457,3 +457,7 @@ class ExclusiveLockRequired(IronicError):
 
 class NodeConsoleNotEnabled(Invalid):
     _msg_fmt = "Console access is not enabled on node %(node)s"
+
+
+class InvalidIdentity(Invalid):
+    _msg_fmt = "Expected a UUID or int but received %(identity)s."

@@ -1,0 +1,18 @@
+"""Versioned objects: the data model shared by the API and the conductors.
+
+``from ironic import objects`` then ``objects.Node``, ``objects.Port``, ...
+Every object class registers itself here on import.
+"""
+from __future__ import annotations
+
+from ironic.objects import base  # noqa: F401  (registry first)
+from ironic.objects import chassis  # noqa: F401
+from ironic.objects import conductor  # noqa: F401
+from ironic.objects import node  # noqa: F401
+from ironic.objects import port  # noqa: F401
+from ironic.objects import portgroup  # noqa: F401
+from ironic.objects import trait  # noqa: F401
+
+
+def register_all() -> None:
+    """Kept for callers used to Ironic: every object is registered on import."""

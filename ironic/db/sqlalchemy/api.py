@@ -1,0 +1,112 @@
+"""SQLAlchemy implementation of ``ironic.db.api.Connection``.
+
+Each method opens one reader or writer transaction and delegates to a query
+module; nothing else happens here.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from ironic.db import api
+from ironic.db.sqlalchemy import chassis
+from ironic.db.sqlalchemy import conductors
+from ironic.db.sqlalchemy import crud
+from ironic.db.sqlalchemy import enginefacade_setup
+from ironic.db.sqlalchemy import node_delete
+from ironic.db.sqlalchemy import node_labels
+from ironic.db.sqlalchemy import node_locks
+from ironic.db.sqlalchemy import nodes
+from ironic.db.sqlalchemy import portgroups
+from ironic.db.sqlalchemy import ports
+
+
+def _read(fn: Callable[..., Any], *bound: Any) -> Callable[..., Any]:
+    """A method running ``fn(session, *bound, *args)`` in a read transaction."""
+    @functools.wraps(fn)
+    def method(self: Connection, *args: Any, **kwargs: Any) -> Any:
+        with enginefacade_setup.reader() as session:
+            return fn(session, *bound, *args, **kwargs)
+    return method
+
+
+def _write(fn: Callable[..., Any], *bound: Any) -> Callable[..., Any]:
+    """A method running ``fn(session, *bound, *args)`` in a write transaction."""
+    @functools.wraps(fn)
+    def method(self: Connection, *args: Any, **kwargs: Any) -> Any:
+        with enginefacade_setup.writer() as session:
+            return fn(session, *bound, *args, **kwargs)
+    return method
+
+
+def _unset(label: node_labels.Label) -> Callable[..., None]:
+    def unset(session: Any, ident: int | str) -> None:
+        node_labels.replace(session, label, ident, [])
+    return unset
+
+
+class Connection(api.Connection):
+    """Database operations on SQLite, PostgreSQL or MySQL/MariaDB."""
+
+    get_node_list = _read(nodes.get_list)
+    get_node = _read(nodes.get)
+    get_node_by_name = _read(nodes.get_by_name)
+    get_node_by_instance = _read(nodes.get_by_instance)
+    get_node_by_port_addresses = _read(nodes.get_by_port_addresses)
+    create_node = _write(nodes.create)
+    update_node = _write(nodes.update)
+    destroy_node = _write(node_delete.destroy)
+    reserve_node = _write(node_locks.reserve)
+    release_node = _write(node_locks.release)
+    touch_node_provisioning = _write(nodes.touch_provisioning)
+    clear_node_reservations_for_conductor = _write(node_locks.clear_reservations)
+    clear_node_target_power_state = _write(node_locks.clear_target_power_state)
+
+    get_node_traits_by_node_id = _read(node_labels.get_by_node, node_labels.TRAITS)
+    set_node_traits = _write(node_labels.replace, node_labels.TRAITS)
+    unset_node_traits = _write(_unset(node_labels.TRAITS))
+    add_node_trait = _write(node_labels.add, node_labels.TRAITS)
+    delete_node_trait = _write(node_labels.delete, node_labels.TRAITS)
+    node_trait_exists = _read(node_labels.exists, node_labels.TRAITS)
+    get_node_tags_by_node_id = _read(node_labels.get_by_node, node_labels.TAGS)
+    set_node_tags = _write(node_labels.replace, node_labels.TAGS)
+    unset_node_tags = _write(_unset(node_labels.TAGS))
+    add_node_tag = _write(node_labels.add, node_labels.TAGS)
+    delete_node_tag = _write(node_labels.delete, node_labels.TAGS)
+    node_tag_exists = _read(node_labels.exists, node_labels.TAGS)
+
+    get_port_list = _read(crud.get_list, ports.RESOURCE)
+    get_port = _read(crud.get, ports.RESOURCE)
+    get_port_by_address = _read(ports.get_by_address)
+    get_port_by_name = _read(ports.get_by_name)
+    create_port = _write(crud.create, ports.RESOURCE)
+    update_port = _write(crud.update, ports.RESOURCE)
+    destroy_port = _write(crud.delete, ports.RESOURCE)
+
+    get_portgroup_list = _read(crud.get_list, portgroups.RESOURCE)
+    get_portgroup = _read(crud.get, portgroups.RESOURCE)
+    get_portgroup_by_address = _read(portgroups.get_by_address)
+    get_portgroup_by_name = _read(portgroups.get_by_name)
+    create_portgroup = _write(crud.create, portgroups.RESOURCE)
+    update_portgroup = _write(crud.update, portgroups.RESOURCE)
+    destroy_portgroup = _write(portgroups.destroy)
+
+    get_chassis_list = _read(crud.get_list, chassis.RESOURCE)
+    get_chassis = _read(crud.get, chassis.RESOURCE)
+    create_chassis = _write(crud.create, chassis.RESOURCE)
+    update_chassis = _write(crud.update, chassis.RESOURCE)
+    destroy_chassis = _write(chassis.destroy)
+
+    get_conductor_list = _read(crud.get_list, conductors.RESOURCE)
+    get_conductor = _read(conductors.get_by_hostname)
+    get_conductors_by_liveness = _read(conductors.list_by_liveness)
+    register_conductor = _write(conductors.register)
+    touch_conductor = _write(conductors.touch)
+    unregister_conductor = _write(conductors.unregister)
+    register_conductor_hardware_interfaces = _write(
+        conductors.register_hardware_interfaces)
+    unregister_conductor_hardware_interfaces = _write(
+        conductors.unregister_hardware_interfaces)
+    get_active_hardware_type_dict = _read(conductors.active_hardware_types)
+    list_hardware_type_interfaces = _read(conductors.hardware_type_interfaces)
