@@ -91,11 +91,11 @@ class ChassisController(rest.RestController):
         return self._list(params, True)
 
     @expose.json()
-    def get_one(self, chassis_uuid: str, fields: str | None = None) -> dict[str, Any]:
+    def get_one(self, chassis_uuid: str, **params: Any) -> dict[str, Any]:
         """Show one chassis."""
         policy.authorize("baremetal:chassis:get")
         wanted = collection.fields_param(
-            fields, None, convert.visible(types.CHASSIS_FIELDS, mv.requested()),
+            params.get("fields"), None, convert.visible(types.CHASSIS_FIELDS, mv.requested()),
             types.CHASSIS_BY_NAME)
         return render(loaders.chassis(chassis_uuid), wanted)
 

@@ -60,10 +60,10 @@ class ConductorsController(rest.RestController):
         return {"conductors": [_render(c, names, base) for c in found]}
 
     @expose.json()
-    def get_one(self, hostname: str, fields: str | None = None) -> dict[str, Any]:
+    def get_one(self, hostname: str, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:conductor:get")
         mv.require(mv.CONDUCTORS)
-        wanted = collection.fields_param(fields, None, _DETAIL, _DETAIL)
+        wanted = collection.fields_param(params.get("fields"), None, _DETAIL, _DETAIL)
         conductor = objects.Conductor.get_by_hostname(pecan.request.context, hostname,
                                                       online=None)
         return _render(conductor, wanted or _DETAIL, links.base_url())

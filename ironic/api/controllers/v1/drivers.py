@@ -95,9 +95,9 @@ class DriversController(rest.RestController):
     raid = DriverRaidController()
 
     @expose.json()
-    def get_all(self, type: str | None = None, detail: str | None = None,
-                fields: str | None = None) -> dict[str, Any]:
+    def get_all(self, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:driver:get")
+        type, detail, fields = params.get("type"), params.get("detail"), params.get("fields")
         if type not in (None, "dynamic", "classic"):
             raise exception.Invalid(f"Invalid type {type!r}; expected dynamic or classic")
         wanted = self._fields(fields, detail)
@@ -113,9 +113,9 @@ class DriversController(rest.RestController):
                             for n in names]}
 
     @expose.json()
-    def get_one(self, driver_name: str, fields: str | None = None) -> dict[str, Any]:
+    def get_one(self, driver_name: str, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:driver:get")
-        wanted = self._fields(fields, None)
+        wanted = self._fields(params.get("fields"), None)
         context = pecan.request.context
         hosts = objects.Conductor.get_active_hardware_type_dict(context)
         if driver_name not in hosts:

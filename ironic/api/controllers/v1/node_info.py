@@ -23,9 +23,9 @@ class NodeHistoryController(rest.RestController):
     """``/v1/nodes/{node}/history`` (1.78)."""
 
     @expose.json()
-    def get_all(self, node_ident: str, detail: str | None = None,
-                limit: str | None = None, marker: str | None = None) -> dict[str, Any]:
+    def get_all(self, node_ident: str, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:node:history:get")
+        detail, limit, marker = params.get("detail"), params.get("limit"), params.get("marker")
         mv.require(mv.HISTORY)
         node = loaders.node(node_ident)
         page = collection.paging(limit, marker, None, None, sortable=())
@@ -62,9 +62,9 @@ class NodeBiosController(rest.RestController):
     """``/v1/nodes/{node}/bios`` and ``.../bios/{setting}`` (1.40)."""
 
     @expose.json()
-    def get_all(self, node_ident: str, detail: str | None = None,
-                fields: str | None = None) -> dict[str, Any]:
+    def get_all(self, node_ident: str, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:node:bios:get")
+        detail = params.get("detail")
         mv.require(mv.BIOS)
         node = loaders.node(node_ident)
         full = detail is not None and collection.as_bool("detail", detail)

@@ -44,8 +44,9 @@ class NodeMaintenanceController(rest.RestController):
         rpcapi.update_node(pecan.request.context, node, topic=topic)
 
     @expose.json(status=202)
-    def put(self, node_ident: str, reason: str | None = None) -> None:
+    def put(self, node_ident: str, **params: Any) -> None:
         policy.authorize("baremetal:node:set_maintenance")
+        reason = params.get("reason")
         raw = pecan.request.body
         if raw:
             body = expose.body()
@@ -72,8 +73,7 @@ class BootDeviceController(rest.RestController):
                                                     topic=_topic(node))
 
     @expose.json(status=204)
-    def put(self, node_ident: str, boot_device: str | None = None,
-            persistent: str | None = None) -> None:
+    def put(self, node_ident: str) -> None:
         policy.authorize("baremetal:node:set_boot_device")
         body = expose.body()
         if not isinstance(body, dict) or not isinstance(body.get("boot_device"), str):

@@ -9,6 +9,7 @@ from typing import Any
 
 import pecan
 from oslo_utils import uuidutils
+from oslo_versionedobjects import fields as fields_base
 from pecan import rest
 
 from ironic import objects
@@ -153,10 +154,10 @@ class NodesController(rest.RestController):
         return {"nodes": items, **collection.next_link(base, resource, items, page)}
 
     @expose.json()
-    def get_one(self, node_ident: str, fields: str | None = None) -> dict[str, Any]:
+    def get_one(self, node_ident: str, **params: Any) -> dict[str, Any]:
         """Show one node."""
         policy.authorize("baremetal:node:get")
-        wanted = collection.fields_param(fields, None, convert.visible_fields(mv.requested()),
+        wanted = collection.fields_param(params.get("fields"), None, convert.visible_fields(mv.requested()),
                                          node_type.BY_NAME)
         return render(loaders.node(node_ident), wanted)
 
@@ -171,14 +172,16 @@ class NodesController(rest.RestController):
         schemas.validate(node_schema.CREATE_VALIDATOR, body, "node")
         context = pecan.request.context
         node = objects.Node(context, **_create_values(body))
+        _fill_defaults(node)
         rpcapi = pecan.request.rpcapi
         created = rpcapi.create_node(context, node, topic=rpcapi.get_topic_for(node))
         pecan.response.location = f"{links.base_url()}/v1/nodes/{created.uuid}"
         return render(created)
 
     @expose.json()
-    def patch(self, node_ident: str, reset_interfaces: str | None = None) -> dict[str, Any]:
+    def patch(self, node_ident: str, **params: Any) -> dict[str, Any]:
         """Update a node with a JSON patch."""
+        reset_interfaces = params.get("reset_interfaces")
         policy.authorize("baremetal:node:update")
         version = mv.requested()
         ops = expose.body()
@@ -236,9 +239,22 @@ def _create_values(body: dict[str, Any]) -> dict[str, Any]:
     chassis_uuid = values.pop("chassis_uuid", None)
     if chassis_uuid is not None:
         values["chassis_id"] = _chassis_id(chassis_uuid)
+    values.setdefault("conductor_group", "")
     values["provision_state"] = (states.ENROLL if mv.supports(mv.ENROLL_DEFAULT)
                                  else states.AVAILABLE)
     return values
+
+
+def _fill_defaults(node: Any) -> None:
+    """Give every client-settable field a value, as the conductor reads them all."""
+    for field in node_type.FIELDS:
+        name = field.name
+        if not field.create or name == "chassis_uuid" or node.obj_attr_is_set(name):
+            continue
+        if node.fields[name].default is not fields_base.UnspecifiedDefault:
+            node.obj_set_defaults(name)
+        else:
+            setattr(node, name, {} if name in convert._DICTS else None)
 
 
 def _check_uuid_value(values: dict[str, Any], name: str) -> None:

@@ -103,14 +103,14 @@ class PortgroupsController(rest.RestController):
         return self._list(parent, params, True)
 
     @expose.json()
-    def get_one(self, *args: str, fields: str | None = None) -> dict[str, Any]:
+    def get_one(self, *args: str, **params: Any) -> dict[str, Any]:
         """Show one portgroup."""
         policy.authorize("baremetal:portgroup:get")
         mv.require(mv.PORTGROUPS)
         if self._parent:
             raise exception.HTTPForbidden(resource="nested portgroup")
         wanted = collection.fields_param(
-            fields, None, convert.visible(port_type.PORTGROUP_FIELDS, mv.requested()),
+            params.get("fields"), None, convert.visible(port_type.PORTGROUP_FIELDS, mv.requested()),
             port_type.PORTGROUP_BY_NAME)
         return render(loaders.portgroup(args[-1]), wanted)
 

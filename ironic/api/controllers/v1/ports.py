@@ -144,13 +144,13 @@ class PortsController(rest.RestController):
         return self._list(parent[0] if parent else None, params, True)
 
     @expose.json()
-    def get_one(self, *args: str, fields: str | None = None) -> dict[str, Any]:
+    def get_one(self, *args: str, **params: Any) -> dict[str, Any]:
         """Show one port."""
         policy.authorize("baremetal:port:get")
         if self._parent:
             raise exception.HTTPForbidden(resource="nested port")
         wanted = collection.fields_param(
-            fields, None, convert.visible(port_type.PORT_FIELDS, mv.requested()),
+            params.get("fields"), None, convert.visible(port_type.PORT_FIELDS, mv.requested()),
             port_type.PORT_BY_NAME)
         return render(loaders.port(args[-1]), wanted)
 
