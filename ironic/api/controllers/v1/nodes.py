@@ -5,7 +5,7 @@ attached to :class:`NodesController` as attributes.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import pecan
 from oslo_utils import uuidutils
@@ -97,6 +97,7 @@ def render(node: Any, fields: list[str] | tuple[str, ...] | None = None,
 class NodesController(rest.RestController):
     """Node CRUD; sub-resources are attributes."""
 
+    _custom_actions: ClassVar[dict[str, list[str]]] = {"detail": ["GET"]}
     states = node_states.NodeStatesController()
     traits = node_management.NodeTraitsController()
     vifs = node_management.NodeVifsController()
