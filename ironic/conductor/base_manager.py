@@ -98,7 +98,7 @@ class BaseConductorManager:
 
     # --- heartbeat ---------------------------------------------------------
 
-    def heartbeat(self) -> None:
+    def keepalive(self) -> None:
         """Record that this conductor is alive; re-register if the row vanished."""
         try:
             self.conductor.touch()
@@ -108,8 +108,10 @@ class BaseConductorManager:
             self._register(ir_context.get_admin_context())
 
     def _start_periodics(self) -> None:
+        def beat() -> None:
+            self._safe_heartbeat()
         beat = periodics.periodic(spacing=CONF.conductor.heartbeat_interval,
-                                  run_immediately=False)(self._safe_heartbeat)
+                                  run_immediately=False)(beat)
         self._periodic = periodics.PeriodicWorker([(beat, (), {})])
         self._periodic_thread = threading.Thread(
             target=self._periodic.start, name=f"conductor-periodics-{self.host}",
@@ -118,7 +120,7 @@ class BaseConductorManager:
 
     def _safe_heartbeat(self) -> None:
         try:
-            self.heartbeat()
+            self.keepalive()
         except Exception:
             # One failed beat (e.g. database restarting) must not stop the next.
             LOG.exception("Conductor %s: heartbeat failed", self.host)
@@ -139,11 +141,8 @@ class BaseConductorManager:
         self.conductor.register_hardware_interfaces(factory.hardware_interface_rows())
 
     def _release_stale_locks(self, context: Any) -> None:
-        nodes = objects.Node.list(context, filters={"reserved_by_any_of": [self.host]})
-        for node in nodes:
-            try:
-                objects.Node.release(context, self.host, node.id)
-                LOG.warning("Node %s: released lock left by conductor %s",
-                            node.uuid, self.host)
-            except (exception.NodeNotFound, exception.NodeNotLocked):
-                continue
+        objects.Node.clear_target_power_state_for_conductor(context, self.host)
+        count = objects.Node.clear_reservations_for_conductor(context, self.host)
+        if count:
+            LOG.warning("Conductor %s: released %s node lock(s) it held",
+                        self.host, count)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from oslo_utils import uuidutils
+
 from ironic.common import exception
 from ironic.common import states
 from ironic.conf import CONF
@@ -25,6 +27,8 @@ def create(node: Any) -> Any:
     :raises: DriverNotFound, InterfaceNotFoundInEntrypoint, IncompatibleInterface,
         NoValidDefaultForInterface, DuplicateName, NodeAlreadyExists
     """
+    if not node.obj_attr_is_set("uuid") or not node.uuid:
+        node.uuid = uuidutils.generate_uuid()
     factory.check_and_update_node_interfaces(node)
     node.create()
     LOG.info("Node %s created with hardware type %s", node.uuid, node.driver)

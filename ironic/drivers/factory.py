@@ -128,6 +128,14 @@ def check_interface(hw_type: AbstractHardwareType, kind: str, name: str,
             interface_type=kind, interface_impl=name, hardware_type=driver_name)
 
 
+def _field(node: Any, name: str) -> Any:
+    """A node field, or None when a versioned object has it unset."""
+    is_set = getattr(node, "obj_attr_is_set", None)
+    if is_set is not None and not is_set(name):
+        return None
+    return getattr(node, name, None)
+
+
 def check_and_update_node_interfaces(node: Any,
                                      reset: Iterable[str] = ()) -> bool:
     """Validate the node's interfaces and fill in defaults for unset ones.
@@ -142,12 +150,12 @@ def check_and_update_node_interfaces(node: Any,
     changed = False
     for kind in INTERFACE_KINDS:
         field = f"{kind}_interface"
-        current = None if kind in reset else getattr(node, field, None)
+        current = None if kind in reset else _field(node, field)
         if current:
             check_interface(hw_type, kind, current, node.driver)
             continue
         value = default_interface(hw_type, kind, node.driver)
-        if getattr(node, field, None) != value:
+        if _field(node, field) != value:
             setattr(node, field, value)
             changed = True
     return changed
@@ -161,7 +169,7 @@ def build_driver(node: Any) -> base.BareDriver:
     hw_type = get_hardware_type(node.driver)
     slots = {}
     for kind in INTERFACE_KINDS:
-        name = getattr(node, f"{kind}_interface", None) or default_interface(
+        name = _field(node, f"{kind}_interface") or default_interface(
             hw_type, kind, node.driver)
         check_interface(hw_type, kind, name, node.driver)
         slots[kind] = _instance(enabled_interfaces(kind)[name])

@@ -1,7 +1,7 @@
 """``no-*`` implementations of optional interfaces: every action is refused.
 
-Validation passes (a node without RAID support is still a valid node); any
-attempt to use the interface raises UnsupportedDriverExtension, a 400 at the API.
+Validation and every action raise UnsupportedDriverExtension (a 400 at the
+API), so node validation reports these interfaces as unusable with a reason.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class _Unsupported:
-    """Shared behaviour: validate is fine, everything else is refused."""
+    """Shared behaviour: everything, including validation, is refused."""
 
     supported = False
     interface_type: str
@@ -30,7 +30,7 @@ class _Unsupported:
         return {}
 
     def validate(self, task: Task) -> None:
-        return None
+        self._refuse(task)
 
     def _refuse(self, task: Task | None, *args: Any, **kwargs: Any) -> NoReturn:
         driver = task.node.driver if task is not None else "this driver"

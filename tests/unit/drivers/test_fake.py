@@ -57,7 +57,8 @@ def test_fake_management_refuses_unsupported_device(make_task) -> None:
 def test_no_interfaces_refuse_with_unsupported(make_task, kind, call) -> None:
     task = make_task()
     assert getattr(task.driver, kind).supported is False
-    getattr(task.driver, kind).validate(task)
+    with pytest.raises(exception.UnsupportedDriverExtension):
+        getattr(task.driver, kind).validate(task)
     with pytest.raises(exception.UnsupportedDriverExtension):
         call(task.driver, task)
 
