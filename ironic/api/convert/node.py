@@ -37,10 +37,17 @@ def subresources(version: mv.Version) -> tuple[str, ...]:
     return tuple(name for name, since in node_type.LINKED_SUBRESOURCES if since <= version)
 
 
-def _value(node: Any, name: str) -> Any:
-    if not node.obj_attr_is_set(name):
-        return None
-    value = getattr(node, name)
+_STORED = {f.name: "_obj_" + f.name for f in node_type.FIELDS}
+"""Where oslo.versionedobjects keeps each field's value on the instance.
+
+Reading the instance dict directly skips ``obj_attr_is_set`` and the property
+getter, which were two thirds of the cost of rendering a detailed node list.
+"""
+
+
+def _value(node: Any, name: str, stored: dict[str, Any] | None = None) -> Any:
+    values = stored if stored is not None else vars(node)
+    value = values.get(_STORED.get(name, "_obj_" + name))
     if value is None:
         return {} if name in _DICTS else None
     if name in _TIME:
@@ -64,13 +71,14 @@ def to_api(node: Any, fields: Iterable[str], *, base: str, version: mv.Version,
         detailed list).
     """
     result: dict[str, Any] = {}
+    stored = vars(node)
     for name in fields:
         if name == "traits":
             result[name] = _traits(node)
         elif name == "conductor":
             result[name] = conductor_for(node) if conductor_for else None
         else:
-            result[name] = _value(node, name)
+            result[name] = _value(node, name, stored)
     for name in node_type.SECRET_DICTS:
         if name in result:
             result[name] = secrets.mask(result[name])

@@ -19,9 +19,9 @@ def visible(fields: tuple[Field, ...], version: mv.Version) -> tuple[str, ...]:
 
 def value_of(obj: Any, name: str) -> Any:
     """A field's value, JSON-ready (unset -> None, datetimes as ISO 8601)."""
-    if not obj.obj_attr_is_set(name):
-        return None
-    value = getattr(obj, name)
+    # oslo.versionedobjects stores field values as ``_obj_<name>``; reading
+    # them directly is several times cheaper than obj_attr_is_set + getattr.
+    value = vars(obj).get("_obj_" + name)
     if isinstance(value, datetime.datetime):
         return value.isoformat()
     return value
