@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         CONF.set_override("rpc_transport", "none")
     prepare_database()
     service = conductor_cmd.start_conductor()
+    status = 0
     try:
         app: Any = api_app.setup_app()
         conductor_cmd.stop_on_signals(_exit)
@@ -62,10 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         server.serve(app, CONF.api.host_ip, CONF.api.port, CONF.api.wsgi_threads)
     except (KeyboardInterrupt, SystemExit):
         pass
+    except OSError as e:
+        LOG.error("Cannot serve the API on %s:%s: %s", CONF.api.host_ip,
+                  CONF.api.port, e)
+        status = 1
     finally:
         service.del_host()
         LOG.info("Ironic (embedded) stopped")
-    return 0
+    return status
 
 
 if __name__ == "__main__":
