@@ -306,3 +306,196 @@ class Connection(abc.ABC):
                                       ) -> list[Row]:
         """Rows with hardware_type, interface_type, interface_name, default,
         conductor, offered by alive conductors."""
+
+    # --- allocations -------------------------------------------------------------
+
+    @abc.abstractmethod
+    def get_allocation_list(self, filters: Values | None = None,
+                            limit: int | None = None, marker: Any = None,
+                            sort_key: str | None = None, sort_dir: str | None = None,
+                            fields: Fields = None) -> list[Row]:
+        """Allocations (filters: state, node_id, node_uuid, owner,
+        resource_class, conductor_affinity, name, uuid)."""
+
+    @abc.abstractmethod
+    def get_allocation(self, ident: int | str) -> Row:
+        """By id, UUID or name. :raises AllocationNotFound:"""
+
+    @abc.abstractmethod
+    def create_allocation(self, values: Values, version: str | None = None) -> Row:
+        """:raises AllocationAlreadyExists, AllocationDuplicateName,
+        NodeAssociated:"""
+
+    @abc.abstractmethod
+    def update_allocation(self, ident: int | str, values: Values,
+                          version: str | None = None, update_node: bool = True) -> Row:
+        """A changed node_id also updates the nodes' allocation_id and
+        instance_uuid. :raises AllocationNotFound, NodeAssociated:"""
+
+    @abc.abstractmethod
+    def destroy_allocation(self, ident: int | str) -> None:
+        """Also unlinks the node. :raises AllocationNotFound:"""
+
+    @abc.abstractmethod
+    def take_over_allocation(self, ident: int | str, old_conductor_id: int | None,
+                             new_conductor_id: int) -> bool:
+        """Compare-and-set of conductor_affinity; True if this caller won."""
+
+    # --- deploy templates -----------------------------------------------------------
+
+    @abc.abstractmethod
+    def get_deploy_template_list(self, filters: Values | None = None,
+                                 limit: int | None = None, marker: Any = None,
+                                 sort_key: str | None = None,
+                                 sort_dir: str | None = None,
+                                 fields: Fields = None) -> list[Row]:
+        """Templates, each with ``steps``."""
+
+    @abc.abstractmethod
+    def get_deploy_template(self, ident: int | str) -> Row:
+        """By id, UUID or name. :raises DeployTemplateNotFound:"""
+
+    @abc.abstractmethod
+    def get_deploy_template_by_name(self, name: str) -> Row:
+        """:raises DeployTemplateNotFound:"""
+
+    @abc.abstractmethod
+    def get_deploy_templates_by_names(self, names: Iterable[str]) -> list[Row]:
+        """Templates with the given names; unknown names are skipped."""
+
+    @abc.abstractmethod
+    def create_deploy_template(self, values: Values, version: str | None = None) -> Row:
+        """``values['steps']``: dicts with interface, step, args, priority.
+        :raises DeployTemplateAlreadyExists, DeployTemplateDuplicateName:"""
+
+    @abc.abstractmethod
+    def update_deploy_template(self, ident: int | str, values: Values,
+                               version: str | None = None) -> Row:
+        """``steps`` replaces every step.
+        :raises DeployTemplateNotFound, DeployTemplateDuplicateName:"""
+
+    @abc.abstractmethod
+    def destroy_deploy_template(self, ident: int | str) -> None:
+        """:raises DeployTemplateNotFound:"""
+
+    # --- volume connectors and targets ---------------------------------------------
+
+    @abc.abstractmethod
+    def get_volume_connector_list(self, filters: Values | None = None,
+                                  limit: int | None = None, marker: Any = None,
+                                  sort_key: str | None = None,
+                                  sort_dir: str | None = None,
+                                  fields: Fields = None) -> list[Row]:
+        """Connectors (filters: node_id, node_uuid, type, owner, lessee, project)."""
+
+    @abc.abstractmethod
+    def get_volume_connector(self, ident: int | str) -> Row:
+        """:raises VolumeConnectorNotFound:"""
+
+    @abc.abstractmethod
+    def create_volume_connector(self, values: Values, version: str | None = None) -> Row:
+        """:raises VolumeConnectorAlreadyExists,
+        VolumeConnectorTypeAndIdAlreadyExists:"""
+
+    @abc.abstractmethod
+    def update_volume_connector(self, ident: int | str, values: Values,
+                                version: str | None = None) -> Row:
+        """:raises VolumeConnectorNotFound,
+        VolumeConnectorTypeAndIdAlreadyExists:"""
+
+    @abc.abstractmethod
+    def destroy_volume_connector(self, ident: int | str) -> None:
+        """:raises VolumeConnectorNotFound:"""
+
+    @abc.abstractmethod
+    def get_volume_target_list(self, filters: Values | None = None,
+                               limit: int | None = None, marker: Any = None,
+                               sort_key: str | None = None,
+                               sort_dir: str | None = None,
+                               fields: Fields = None) -> list[Row]:
+        """Targets (filters: node_id, node_uuid, volume_id, volume_type, ...)."""
+
+    @abc.abstractmethod
+    def get_volume_target(self, ident: int | str) -> Row:
+        """:raises VolumeTargetNotFound:"""
+
+    @abc.abstractmethod
+    def create_volume_target(self, values: Values, version: str | None = None) -> Row:
+        """:raises VolumeTargetAlreadyExists, VolumeTargetBootIndexAlreadyExists:"""
+
+    @abc.abstractmethod
+    def update_volume_target(self, ident: int | str, values: Values,
+                             version: str | None = None) -> Row:
+        """:raises VolumeTargetNotFound, VolumeTargetBootIndexAlreadyExists:"""
+
+    @abc.abstractmethod
+    def destroy_volume_target(self, ident: int | str) -> None:
+        """:raises VolumeTargetNotFound:"""
+
+    # --- node history, BIOS settings, inventory ----------------------------------------
+
+    @abc.abstractmethod
+    def get_node_history_list(self, filters: Values | None = None,
+                              limit: int | None = None, marker: Any = None,
+                              sort_key: str | None = None,
+                              sort_dir: str | None = None,
+                              fields: Fields = None) -> list[Row]:
+        """History records (filters: node_id, conductor, event_type, severity)."""
+
+    @abc.abstractmethod
+    def get_node_history(self, ident: int | str) -> Row:
+        """:raises NodeHistoryNotFound:"""
+
+    @abc.abstractmethod
+    def create_node_history(self, values: Values, version: str | None = None) -> Row:
+        """:raises NodeNotFound:"""
+
+    @abc.abstractmethod
+    def destroy_node_history(self, ident: int | str) -> None:
+        """:raises NodeHistoryNotFound:"""
+
+    @abc.abstractmethod
+    def bulk_delete_node_history(self, ids: Iterable[int]) -> int:
+        """Delete records by id; returns the count."""
+
+    @abc.abstractmethod
+    def get_node_history_ids_beyond_limit(self, node_id: int, keep: int) -> list[int]:
+        """Ids of a node's records older than its newest ``keep``."""
+
+    @abc.abstractmethod
+    def get_nodes_with_history_over(self, keep: int) -> list[int]:
+        """Node ids with more than ``keep`` history records."""
+
+    @abc.abstractmethod
+    def get_bios_setting_list(self, node_id: int) -> list[Row]:
+        """:raises NodeNotFound:"""
+
+    @abc.abstractmethod
+    def get_bios_setting(self, node_id: int, name: str) -> Row:
+        """:raises NodeNotFound, BIOSSettingNotFound:"""
+
+    @abc.abstractmethod
+    def create_bios_setting_list(self, node_id: int, settings: Iterable[Values],
+                                 version: str | None = None) -> list[Row]:
+        """:raises NodeNotFound, Conflict:"""
+
+    @abc.abstractmethod
+    def update_bios_setting_list(self, node_id: int, settings: Iterable[Values],
+                                 version: str | None = None) -> list[Row]:
+        """:raises NodeNotFound, BIOSSettingListNotFound:"""
+
+    @abc.abstractmethod
+    def delete_bios_setting_list(self, node_id: int, names: Iterable[str]) -> None:
+        """:raises NodeNotFound, BIOSSettingListNotFound:"""
+
+    @abc.abstractmethod
+    def get_node_inventory_by_node_id(self, node_id: int) -> Row:
+        """:raises NodeInventoryNotFound:"""
+
+    @abc.abstractmethod
+    def create_node_inventory(self, values: Values, version: str | None = None) -> Row:
+        """Replaces any previous inventory of the node. :raises NodeNotFound:"""
+
+    @abc.abstractmethod
+    def destroy_node_inventory_by_node_id(self, node_id: int) -> None:
+        """:raises NodeInventoryNotFound:"""

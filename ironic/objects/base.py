@@ -25,6 +25,7 @@ from oslo_versionedobjects import fields as ovo_fields
 
 from ironic import objects
 from ironic.db import api as db_api
+from ironic.objects import fields as our_fields
 
 _T = TypeVar("_T", bound="IronicObject")
 _UTC = datetime.UTC
@@ -60,8 +61,8 @@ class IronicObject(ovo_base.VersionedObject):
     OBJ_PROJECT_NAMESPACE = "ironic"
 
     fields: ClassVar[dict[str, ovo_fields.Field[Any]]] = {
-        "created_at": ovo_fields.DateTimeField(nullable=True),
-        "updated_at": ovo_fields.DateTimeField(nullable=True),
+        "created_at": our_fields.DateTimeField(nullable=True),
+        "updated_at": our_fields.DateTimeField(nullable=True),
     }
 
     _DERIVED: ClassVar[frozenset[str]] = frozenset()

@@ -11,7 +11,6 @@ import netaddr
 from oslo_versionedobjects import fields as ovo_fields
 
 BooleanField = ovo_fields.BooleanField
-DateTimeField = ovo_fields.DateTimeField
 IntegerField = ovo_fields.IntegerField
 ListOfObjectsField = ovo_fields.ListOfObjectsField
 ListOfStringsField = ovo_fields.ListOfStringsField
@@ -72,3 +71,20 @@ class MACAddress(ovo_fields.FieldType):
 
 class MACAddressField(ovo_fields.AutoTypedField):
     AUTO_TYPE = MACAddress()
+
+
+class DateTime(ovo_fields.DateTime):
+    """A UTC datetime that keeps its microseconds over RPC (OVO drops them)."""
+
+    def to_primitive(self, obj: Any, attr: str, value: Any) -> Any:
+        return value.isoformat()
+
+    def stringify(self, value: Any) -> str:
+        return value.isoformat()
+
+
+class DateTimeField(ovo_fields.DateTimeField):
+    def __init__(self, tzinfo_aware: bool = True, **kwargs: Any) -> None:
+        super().__init__(tzinfo_aware=tzinfo_aware, **kwargs)
+        self.AUTO_TYPE = DateTime(tzinfo_aware=tzinfo_aware)
+        self._type = self.AUTO_TYPE

@@ -195,6 +195,24 @@ class Node(base.IronicObject):
         """Set provision_updated_at to now. :raises NodeNotFound:"""
         self._db().touch_node_provisioning(self.uuid)
 
+    # --- tags ------------------------------------------------------------------
+
+    def get_tags(self) -> list[str]:
+        """The node's tags, sorted. :raises NodeNotFound:"""
+        return [row["tag"] for row in self._db().get_node_tags_by_node_id(self.id)]
+
+    def set_tags(self, tags: Iterable[str]) -> None:
+        """Make the node's tags exactly ``tags``. :raises NodeNotFound:"""
+        self._db().set_node_tags(self.id, list(tags), version=self.VERSION)
+
+    def add_tag(self, tag: str) -> None:
+        """Add one tag (no-op if present). :raises NodeNotFound:"""
+        self._db().add_node_tag(self.id, tag, version=self.VERSION)
+
+    def remove_tag(self, tag: str) -> None:
+        """:raises NodeNotFound, NodeTagNotFound:"""
+        self._db().delete_node_tag(self.id, tag)
+
     # --- JSON field helpers -------------------------------------------------------
 
     def _set_in(self, field: str, key: str, value: Any) -> None:

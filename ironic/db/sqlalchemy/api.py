@@ -10,16 +10,22 @@ from collections.abc import Callable
 from typing import Any
 
 from ironic.db import api
+from ironic.db.sqlalchemy import allocations
+from ironic.db.sqlalchemy import bios_settings
 from ironic.db.sqlalchemy import chassis
 from ironic.db.sqlalchemy import conductors
 from ironic.db.sqlalchemy import crud
+from ironic.db.sqlalchemy import deploy_templates
 from ironic.db.sqlalchemy import enginefacade_setup
 from ironic.db.sqlalchemy import node_delete
+from ironic.db.sqlalchemy import node_history
+from ironic.db.sqlalchemy import node_inventory
 from ironic.db.sqlalchemy import node_labels
 from ironic.db.sqlalchemy import node_locks
 from ironic.db.sqlalchemy import nodes
 from ironic.db.sqlalchemy import portgroups
 from ironic.db.sqlalchemy import ports
+from ironic.db.sqlalchemy import volumes
 
 
 def _read(fn: Callable[..., Any], *bound: Any) -> Callable[..., Any]:
@@ -110,3 +116,47 @@ class Connection(api.Connection):
         conductors.unregister_hardware_interfaces)
     get_active_hardware_type_dict = _read(conductors.active_hardware_types)
     list_hardware_type_interfaces = _read(conductors.hardware_type_interfaces)
+
+    get_allocation_list = _read(crud.get_list, allocations.RESOURCE)
+    get_allocation = _read(crud.get, allocations.RESOURCE)
+    create_allocation = _write(allocations.create)
+    update_allocation = _write(allocations.update)
+    destroy_allocation = _write(allocations.destroy)
+    take_over_allocation = _write(allocations.take_over)
+
+    get_deploy_template_list = _read(deploy_templates.get_list)
+    get_deploy_template = _read(deploy_templates.get)
+    get_deploy_template_by_name = _read(deploy_templates.get_by_name)
+    get_deploy_templates_by_names = _read(deploy_templates.get_by_names)
+    create_deploy_template = _write(deploy_templates.create)
+    update_deploy_template = _write(deploy_templates.update)
+    destroy_deploy_template = _write(deploy_templates.destroy)
+
+    get_volume_connector_list = _read(crud.get_list, volumes.CONNECTOR_RESOURCE)
+    get_volume_connector = _read(crud.get, volumes.CONNECTOR_RESOURCE)
+    create_volume_connector = _write(crud.create, volumes.CONNECTOR_RESOURCE)
+    update_volume_connector = _write(crud.update, volumes.CONNECTOR_RESOURCE)
+    destroy_volume_connector = _write(crud.delete, volumes.CONNECTOR_RESOURCE)
+    get_volume_target_list = _read(crud.get_list, volumes.TARGET_RESOURCE)
+    get_volume_target = _read(crud.get, volumes.TARGET_RESOURCE)
+    create_volume_target = _write(crud.create, volumes.TARGET_RESOURCE)
+    update_volume_target = _write(crud.update, volumes.TARGET_RESOURCE)
+    destroy_volume_target = _write(crud.delete, volumes.TARGET_RESOURCE)
+
+    get_node_history_list = _read(crud.get_list, node_history.RESOURCE)
+    get_node_history = _read(crud.get, node_history.RESOURCE)
+    create_node_history = _write(crud.create, node_history.RESOURCE)
+    destroy_node_history = _write(crud.delete, node_history.RESOURCE)
+    bulk_delete_node_history = _write(node_history.delete_many)
+    get_node_history_ids_beyond_limit = _read(node_history.ids_beyond_limit)
+    get_nodes_with_history_over = _read(node_history.nodes_with_more_than)
+
+    get_bios_setting_list = _read(bios_settings.get_list)
+    get_bios_setting = _read(bios_settings.get)
+    create_bios_setting_list = _write(bios_settings.create_list)
+    update_bios_setting_list = _write(bios_settings.update_list)
+    delete_bios_setting_list = _write(bios_settings.delete_list)
+
+    get_node_inventory_by_node_id = _read(node_inventory.get_by_node_id)
+    create_node_inventory = _write(node_inventory.create)
+    destroy_node_inventory_by_node_id = _write(node_inventory.destroy_by_node_id)
