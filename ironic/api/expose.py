@@ -20,6 +20,10 @@ _ENCODER = _json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "),
 """Shared encoder; ``default=str`` covers datetimes that slipped through."""
 
 
+_ACCEPTED = ("text/plain", "text/html", "application/json")
+"""Content types a client may ask for; the last one is the default."""
+
+
 def encode(data: Any) -> bytes:
     """Serialise ``data`` to UTF-8 JSON bytes."""
     return _ENCODER.encode(data).encode("utf-8")
@@ -38,7 +42,12 @@ def json(status: int = 200) -> Callable[[Callable[..., Any]], Any]:
         handler.__name__ = func.__name__
         handler.__doc__ = func.__doc__
         handler.__qualname__ = func.__qualname__
-        return pecan.expose()(handler)
+        # Register the types clients put in Accept; we always answer JSON, but
+        # pecan refuses (406) requests whose Accept matches no declared type.
+        exposed = handler
+        for content_type in _ACCEPTED:
+            exposed = pecan.expose(content_type=content_type)(exposed)
+        return exposed
     return decorate
 
 

@@ -75,3 +75,10 @@ def test_oversized_body_is_413(bare_api, conf):
     r = bare_api.call("POST", "/v1/nodes", {"driver": "fake-hardware", "name": "x" * 20},
                       status=413)
     assert error_of(r)["faultcode"] == "Client"
+
+
+@pytest.mark.parametrize("accept", ["application/json", "application/json, text/plain",
+                                    "text/html", "*/*"])
+def test_json_answered_whatever_accept_clients_send(bare_api, accept):
+    r = bare_api.call("GET", "/v1", status=200, headers={"Accept": accept})
+    assert r.content_type == "application/json"
