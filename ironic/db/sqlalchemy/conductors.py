@@ -55,7 +55,7 @@ def get_by_hostname(session: Session, hostname: str,
     return crud.get_where(session, RESOURCE, where, hostname)
 
 
-def register(session: Session, values: Mapping[str, Any], update_existing: bool,
+def register(session: Session, values: Mapping[str, Any], update_existing: bool = False,
              version: str | None = None) -> Row:
     """Register (or re-register an offline) conductor as online.
 

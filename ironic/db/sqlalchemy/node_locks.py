@@ -23,10 +23,15 @@ ABORTED_POWER_MESSAGE = ("Pending power operation was aborted due to "
 """last_error of nodes whose power action was cut short by a restart."""
 
 
-def _current(session: Session, ident: int | str) -> sa.Row[tuple[int, str, str]]:
-    row = session.execute(
-        sa.select(NODES.c.id, NODES.c.uuid, NODES.c.reservation)
-        .where(query.ident_clause(NODES, ident, by_name=True))).first()
+def _current(session: Session, ident: int | str,
+             locking: bool = False) -> sa.Row[tuple[int, str, str]]:
+    stmt = (sa.select(NODES.c.id, NODES.c.uuid, NODES.c.reservation)
+            .where(query.ident_clause(NODES, ident, by_name=True)))
+    if locking:
+        # A locking read sees the latest committed row even under MySQL's
+        # REPEATABLE READ, where a plain SELECT would reuse the old snapshot.
+        stmt = stmt.with_for_update()
+    row = session.execute(stmt).first()
     if row is None:
         raise exception.NodeNotFound(node=ident)
     return row
@@ -44,11 +49,8 @@ def reserve(session: Session, tag: str, ident: int | str) -> Row:
         .where(NODES.c.id == node_id, NODES.c.reservation.is_(None))
         .values(reservation=tag, updated_at=query.utcnow()))
     if result.rowcount != 1:
-        holder = session.execute(
-            sa.select(NODES.c.reservation).where(NODES.c.id == node_id)).first()
-        if holder is None:
-            raise exception.NodeNotFound(node=ident)
-        raise exception.NodeLocked(node=uuid, host=holder[0])
+        _, _, holder = _current(session, node_id, locking=True)
+        raise exception.NodeLocked(node=uuid, host=holder)
     return nodes.get_one(session, NODES.c.id == node_id,
                          exception.NodeNotFound(node=ident))
 
@@ -67,7 +69,7 @@ def release(session: Session, tag: str, ident: int | str) -> None:
         .values(reservation=None, updated_at=query.utcnow()))
     if result.rowcount == 1:
         return
-    _, _, holder = _current(session, node_id)
+    _, _, holder = _current(session, node_id, locking=True)
     if holder is None:
         raise exception.NodeNotLocked(node=uuid)
     raise exception.NodeLocked(node=uuid, host=holder)
