@@ -1,9 +1,23 @@
-"""Management flows: boot device, NMI, console, RAID target and vendor queries."""
+"""Management flows: boot device, boot mode, secure boot, NMI, console, RAID
+target and vendor queries."""
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from ironic.common import exception
+from ironic.common import states
+
+LOG = logging.getLogger(__name__)
+
+BOOT_SETTING_BUSY_STATES = frozenset({
+    states.VERIFYING, states.DEPLOYING, states.DEPLOYWAIT, states.CLEANING,
+    states.CLEANWAIT, states.DELETING, states.INSPECTING, states.INSPECTWAIT,
+    states.ADOPTING, states.RESCUING, states.RESCUEWAIT, states.UNRESCUING,
+    states.SERVICING, states.SERVICEWAIT,
+})
+"""Provision states in which boot mode and secure boot must not change: a flow
+is working on the node and may itself depend on the current settings."""
 
 
 def set_boot_device(task: Any, device: str, persistent: bool) -> None:
@@ -79,3 +93,67 @@ def vendor_methods(task: Any) -> dict[str, Any]:
     routes = task.driver.vendor.vendor_routes()
     return {name: {k: v for k, v in info.items() if k != "func"}
             for name, info in routes.items()}
+
+
+def _check_boot_setting_allowed(task: Any, what: str) -> None:
+    state = task.node.provision_state
+    if state in BOOT_SETTING_BUSY_STATES:
+        raise exception.InvalidState(
+            f"Node {task.node.uuid} is in {state} state. Since the node is "
+            f"transitioning, the {what} will not be changed, as this may interfere "
+            "with the ongoing operation. Try again later.")
+
+
+def _record_failure(task: Any, what: str, value: Any, error: Exception) -> None:
+    task.node.refresh()
+    task.node.last_error = f"Failed to change {what} to '{value}': {error}"
+    task.node.save()
+    LOG.warning("Node %s: failed to change %s to %s: %s", task.node.uuid, what,
+                value, error)
+
+
+def set_boot_mode(task: Any, mode: str) -> None:
+    """Switch the node's boot mode (``bios``/``uefi``) and record it.
+
+    :raises: InvalidState while the node is transitioning (409),
+        UnsupportedDriverExtension, InvalidParameterValue (400),
+        DriverError (``last_error`` is set).
+    """
+    _check_boot_setting_allowed(task, "boot mode")
+    management = task.driver.management
+    management.validate(task)
+    supported = management.get_supported_boot_modes(task)
+    if mode not in supported:
+        raise exception.InvalidParameterValue(
+            err=f"Unsupported boot mode {mode} requested for node {task.node.uuid}; "
+                f"supported boot modes: {', '.join(supported)}")
+    try:
+        management.set_boot_mode(task, mode)
+    except exception.DriverError as e:
+        _record_failure(task, "boot mode", mode, e)
+        raise
+    task.node.boot_mode = mode
+    task.node.last_error = None
+    task.node.save()
+    LOG.info("Node %s: boot mode is now %s", task.node.uuid, mode)
+
+
+def set_secure_boot_state(task: Any, enabled: bool) -> None:
+    """Turn UEFI secure boot on or off and record it.
+
+    :raises: InvalidState while the node is transitioning (409),
+        UnsupportedDriverExtension (400), DriverError (``last_error`` is set).
+    """
+    _check_boot_setting_allowed(task, "secure boot state")
+    management = task.driver.management
+    management.validate(task)
+    try:
+        management.set_secure_boot_state(task, enabled)
+    except exception.DriverError as e:
+        _record_failure(task, "secure boot state", enabled, e)
+        raise
+    task.node.secure_boot = bool(enabled)
+    task.node.last_error = None
+    task.node.save()
+    LOG.info("Node %s: secure boot is now %s", task.node.uuid,
+             "on" if enabled else "off")

@@ -102,6 +102,17 @@ class ConductorManager(base_manager.BaseConductorManager):
                      purpose="getting supported boot devices") as task:
             return management.get_supported_boot_devices(task)
 
+    def set_boot_mode(self, context: Any, node_id: Any, new_state: str) -> None:
+        """Switch the boot mode (bios/uefi)."""
+        with acquire(context, node_id, purpose="setting boot mode") as task:
+            management.set_boot_mode(task, new_state)
+
+    def set_secure_boot_state(self, context: Any, node_id: Any,
+                              new_state: bool) -> None:
+        """Turn UEFI secure boot on or off."""
+        with acquire(context, node_id, purpose="setting secure boot state") as task:
+            management.set_secure_boot_state(task, new_state)
+
     def inject_nmi(self, context: Any, node_id: Any) -> None:
         """Send an NMI."""
         with acquire(context, node_id, purpose="inject nmi") as task:

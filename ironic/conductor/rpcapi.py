@@ -176,6 +176,22 @@ class ConductorAPI:
         """Boot devices the node's management interface accepts."""
         return self._call(context, topic, "get_supported_boot_devices", node_id=node_id)
 
+    def set_boot_mode(self, context: Any, node_id: Any, new_state: str,
+                      topic: str | None = None) -> None:
+        """Switch the boot mode to ``bios`` or ``uefi``. :raises: NodeLocked,
+        InvalidState, UnsupportedDriverExtension, InvalidParameterValue
+        """
+        return self._call(context, topic, "set_boot_mode", node_id=node_id,
+                          new_state=new_state)
+
+    def set_secure_boot_state(self, context: Any, node_id: Any, new_state: bool,
+                              topic: str | None = None) -> None:
+        """Turn UEFI secure boot on or off. :raises: NodeLocked, InvalidState,
+        UnsupportedDriverExtension
+        """
+        return self._call(context, topic, "set_secure_boot_state", node_id=node_id,
+                          new_state=new_state)
+
     def inject_nmi(self, context: Any, node_id: Any, topic: str | None = None) -> None:
         """Send an NMI. :raises: NodeLocked, UnsupportedDriverExtension"""
         return self._call(context, topic, "inject_nmi", node_id=node_id)

@@ -43,3 +43,30 @@ class ManagementInterface(BaseInterface):
     def get_sensors_data(self, task: Task) -> dict[str, Any]:
         """Sensor readings grouped by sensor type; none by default."""
         return {}
+
+    def get_supported_boot_modes(self, task: Task) -> list[str]:
+        """Boot modes (``bios``, ``uefi``) ``set_boot_mode`` accepts.
+
+        :raises: UnsupportedDriverExtension unless overridden.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="set_boot_mode")
+
+    def set_boot_mode(self, task: Task, mode: str) -> None:
+        """Make the node boot in ``mode`` from now on and record it on
+        ``task.node.boot_mode``.
+
+        :raises: UnsupportedDriverExtension unless overridden;
+            InvalidParameterValue for a mode the node does not support.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="set_boot_mode")
+
+    def set_secure_boot_state(self, task: Task, state: bool) -> None:
+        """Turn UEFI secure boot on or off and record it on
+        ``task.node.secure_boot``.
+
+        :raises: UnsupportedDriverExtension unless overridden.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="set_secure_boot_state")

@@ -78,9 +78,11 @@ class FakePower(_NoConfig, PowerInterface):
 
 
 class FakeManagement(_NoConfig, ManagementInterface):
-    """Boot device kept in driver_internal_info."""
+    """Boot device kept in driver_internal_info; boot mode and secure boot
+    recorded directly on the node's ``boot_mode`` and ``secure_boot`` fields."""
 
     SUPPORTED_DEVICES = ("pxe", "disk")
+    SUPPORTED_BOOT_MODES = ("bios", "uefi")
 
     def get_supported_boot_devices(self, task: Task) -> list[str]:
         return list(self.SUPPORTED_DEVICES)
@@ -101,6 +103,19 @@ class FakeManagement(_NoConfig, ManagementInterface):
 
     def inject_nmi(self, task: Task) -> None:
         return None
+
+    def get_supported_boot_modes(self, task: Task) -> list[str]:
+        return list(self.SUPPORTED_BOOT_MODES)
+
+    def set_boot_mode(self, task: Task, mode: str) -> None:
+        if mode not in self.SUPPORTED_BOOT_MODES:
+            raise exception.InvalidParameterValue(
+                err=f"Invalid boot mode {mode} specified. Supported boot modes: "
+                    f"{', '.join(self.SUPPORTED_BOOT_MODES)}")
+        task.node.boot_mode = mode
+
+    def set_secure_boot_state(self, task: Task, state: bool) -> None:
+        task.node.secure_boot = bool(state)
 
     def get_sensors_data(self, task: Task) -> dict[str, Any]:
         return {}

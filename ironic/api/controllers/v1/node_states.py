@@ -6,7 +6,7 @@ from typing import Any
 import pecan
 from pecan import rest
 
-from ironic.api import expose, loaders, policy, schemas
+from ironic.api import collection, expose, loaders, policy, schemas
 from ironic.api import microversions as mv
 from ironic.api.convert import node as convert
 from ironic.common import exception, states
@@ -168,35 +168,72 @@ class NodeConsoleController(rest.RestController):
                                 topic=rpcapi.get_topic_for(node))
 
 
+def _boot_setting_target(body: Any) -> Any:
+    """The ``target`` of a boot mode / secure boot body (nothing else allowed)."""
+    if not isinstance(body, dict) or "target" not in body:
+        raise exception.Invalid("Missing mandatory parameter: target")
+    extra = sorted(k for k in body if k != "target")
+    if extra:
+        raise exception.Invalid(f"Unexpected arguments: {', '.join(map(str, extra))}")
+    return body["target"]
+
+
+def _boot_mode(value: Any) -> str:
+    if value not in _BOOT_MODES:
+        raise exception.Invalid(f"Invalid boot mode {value} requested for node. "
+                                f"Allowed boot modes are: {', '.join(_BOOT_MODES)}")
+    return str(value)
+
+
+def _secure_boot(value: Any) -> bool:
+    if isinstance(value, (dict, list)) or value is None:
+        raise exception.Invalid(f"Invalid target: {value!r} is not a boolean")
+    return collection.as_bool("target", value)
+
+
+_BOOT_MODES = ("bios", "uefi")
+"""Boot modes the API accepts (a driver may support fewer)."""
+
+
 class _BootSettingController(rest.RestController):
-    """Shared shape of ``.../states/boot_mode`` and ``.../states/secure_boot``."""
+    """Shared shape of ``.../states/boot_mode`` and ``.../states/secure_boot``
+    (1.76, 202): one ``target`` parsed by ``parse``, one RPC call."""
 
     rpc_method = ""
-    allowed: tuple[Any, ...] = ()
+    rule = ""
+
+    @staticmethod
+    def parse(value: Any) -> Any:
+        raise NotImplementedError
 
     @expose.json(status=202)
     def put(self, node_ident: str) -> None:
-        policy.authorize("baremetal:node:set_boot_mode")
-        mv.require(mv.CHANGE_BOOT_MODE)
-        body = expose.body()
-        target = body.get("target") if isinstance(body, dict) else None
-        if target not in self.allowed:
-            raise exception.Invalid(f"Invalid target {target!r}; expected one of "
-                                    f"{', '.join(map(str, self.allowed))}")
+        policy.authorize(self.rule)
+        if not mv.supports(mv.CHANGE_BOOT_MODE):
+            raise exception.NotFound("This endpoint is supported starting with the "
+                                     f"API version {mv.CHANGE_BOOT_MODE}")
+        target = self.parse(_boot_setting_target(expose.body()))
         node = loaders.node(node_ident)
         rpcapi = pecan.request.rpcapi
         getattr(rpcapi, self.rpc_method)(pecan.request.context, node.uuid, target,
                                          topic=rpcapi.get_topic_for(node))
+        pecan.response.location = f"{pecan.request.host_url}/v1/nodes/{node.uuid}/states"
 
 
 class NodeBootModeController(_BootSettingController):
+    """``PUT .../states/boot_mode``: switch between ``bios`` and ``uefi``."""
+
     rpc_method = "set_boot_mode"
-    allowed = ("uefi", "bios")
+    rule = "baremetal:node:set_boot_mode"
+    parse = staticmethod(_boot_mode)
 
 
 class NodeSecureBootController(_BootSettingController):
+    """``PUT .../states/secure_boot``: turn UEFI secure boot on or off."""
+
     rpc_method = "set_secure_boot_state"
-    allowed = (True, False)
+    rule = "baremetal:node:set_secure_boot"
+    parse = staticmethod(_secure_boot)
 
 
 class NodeStatesController(rest.RestController):
