@@ -29,7 +29,8 @@ CLI_TIMEOUT = 120
 
 def pytest_configure(config: pytest.Config) -> None:
     # openstacksdk warns about its own internals on every resource it builds
-    config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:openstack")
+    for category in ("OpenStackDeprecationWarning", "_RemovedInSDKWarning"):
+        config.addinivalue_line("filterwarnings", f"ignore::openstack.warnings.{category}")
 
 
 @dataclass
