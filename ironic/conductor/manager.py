@@ -2,8 +2,8 @@
 
 Each endpoint takes the node lock (shared when it only reads), runs the checks
 that need the lock, and hands off to one flow function. Flows live in
-:mod:`nodes`, :mod:`ports`, :mod:`power`, :mod:`management`, :mod:`traits` and
-:mod:`provisioning`. Endpoints that are not implemented yet raise
+:mod:`nodes`, :mod:`ports`, :mod:`power`, :mod:`management`, :mod:`traits`,
+:mod:`volumes` and :mod:`provisioning`. Endpoints that are not implemented yet raise
 OperationNotAvailable (a 400 at the API), never an unexpected error.
 """
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ironic.conductor import power
 from ironic.conductor import provisioning
 from ironic.conductor import task_manager
 from ironic.conductor import traits as node_traits
+from ironic.conductor import volumes
 from ironic.drivers import factory
 
 LOG = logging.getLogger(__name__)
@@ -285,26 +286,26 @@ class ConductorManager(base_manager.BaseConductorManager):
         raise _not_available("allocation")
 
     def update_volume_connector(self, context: Any, connector: Any) -> Any:
-        """Save a changed volume connector."""
-        with acquire(context, connector.node_id, purpose="volume connector update"):
-            connector.save()
-            return connector
+        """Save a changed volume connector of a powered-off node."""
+        with acquire(context, connector.node_id,
+                     purpose="volume connector update") as task:
+            return volumes.update(task, connector, "connector")
 
     def destroy_volume_connector(self, context: Any, connector: Any) -> None:
         """Delete a volume connector."""
-        with acquire(context, connector.node_id, purpose="volume connector deletion"):
-            connector.destroy()
+        with acquire(context, connector.node_id,
+                     purpose="volume connector deletion") as task:
+            volumes.destroy(task, connector, "connector")
 
     def update_volume_target(self, context: Any, target: Any) -> Any:
-        """Save a changed volume target."""
-        with acquire(context, target.node_id, purpose="volume target update"):
-            target.save()
-            return target
+        """Save a changed volume target of a powered-off node."""
+        with acquire(context, target.node_id, purpose="volume target update") as task:
+            return volumes.update(task, target, "target")
 
     def destroy_volume_target(self, context: Any, target: Any) -> None:
         """Delete a volume target."""
-        with acquire(context, target.node_id, purpose="volume target deletion"):
-            target.destroy()
+        with acquire(context, target.node_id, purpose="volume target deletion") as task:
+            volumes.destroy(task, target, "target")
 
 
 def _save_all(task: Any) -> None:

@@ -15,6 +15,7 @@ from ironic.api.controllers.v1 import (
     nodes,
     portgroups,
     ports,
+    volume,
 )
 
 _RESOURCES: tuple[tuple[str, mv.Version], ...] = (
@@ -34,6 +35,7 @@ class V1Controller(rest.RestController):
     chassis = chassis.ChassisController()
     drivers = drivers.DriversController()
     conductors = conductors.ConductorsController()
+    volume = volume.VolumeController()
 
     @expose.json()
     def get(self, *remainder: str) -> dict[str, Any]:

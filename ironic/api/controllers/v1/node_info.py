@@ -9,6 +9,7 @@ from pecan import rest
 from ironic import objects
 from ironic.api import collection, expose, links, loaders, policy
 from ironic.api import microversions as mv
+from ironic.api.controllers.v1 import volume
 from ironic.common import exception
 
 _BIOS_REGISTRY = ("attribute_type", "allowable_values", "lower_bound", "max_length",
@@ -122,10 +123,14 @@ class NodeChildrenController(rest.RestController):
 class NodeVolumeController(rest.RestController):
     """``/v1/nodes/{node}/volume`` (1.32): links to connectors and targets."""
 
+    connectors = volume.VolumeItemsController(volume.CONNECTORS, nested=True)
+    targets = volume.VolumeItemsController(volume.TARGETS, nested=True)
+
     @expose.json()
     def get(self, node_ident: str) -> dict[str, Any]:
         policy.authorize("baremetal:node:get")
-        mv.require(mv.VOLUME)
+        if not mv.supports(mv.VOLUME):
+            raise exception.NotFound("The API is not supported for this version")
         node = loaders.node(node_ident)
         base = links.base_url()
         return {"connectors": links.pair(base, f"nodes/{node.uuid}/volume", "connectors"),
