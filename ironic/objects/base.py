@@ -16,6 +16,7 @@ written back as columns.
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, TypeVar
 
@@ -50,8 +51,27 @@ class _RowPlan:
         self.datetimes = frozenset(
             name for name, field in cls.fields.items()
             if isinstance(field, ovo_fields.DateTimeField))
-        self.objects = {name: field for name, field in cls.fields.items()
-                        if isinstance(field, ovo_fields.ObjectField)}
+        self.children = dict(cls._JSON_OBJECT_FIELDS)
+        self._by_keys: dict[tuple[str, ...], tuple[Any, ...]] = {}
+
+    def for_keys(self, keys: tuple[str, ...]) -> tuple[Any, ...]:
+        """(getter of field values, their attribute names, datetime attribute
+        names, child-object attribute names) for rows with these keys."""
+        plan = self._by_keys.get(keys)
+        if plan is None:
+            wanted = [i for i, key in enumerate(keys) if key in self.attrs]
+            names = [self.attrs[keys[i]] for i in wanted]
+            if len(wanted) == 1:
+                index = wanted[0]
+                getter: Any = lambda values: (values[index],)  # noqa: E731
+            else:
+                getter = operator.itemgetter(*wanted) if wanted else (lambda v: ())
+            dates = tuple(self.attrs[k] for k in keys if k in self.datetimes)
+            children = tuple((self.attrs[k], self.children[k]) for k in keys
+                             if k in self.children)
+            plan = (getter, tuple(names), dates, children)
+            self._by_keys[keys] = plan
+        return plan
 
 
 class IronicObject(ovo_base.VersionedObject):
@@ -106,20 +126,15 @@ class IronicObject(ovo_base.VersionedObject):
         return [cls._from_row(context, row) for row in rows]
 
     def _load_row(self, row: Mapping[str, Any]) -> None:
-        plan = self._plan()
+        getter, names, dates, children = self._plan().for_keys(tuple(row))
         state = self.__dict__
-        attrs = plan.attrs
-        datetimes = plan.datetimes
-        for key, value in row.items():
-            attr = attrs.get(key)
-            if attr is None:
-                continue
-            if value is not None and key in datetimes:
-                value = value.replace(tzinfo=_UTC)
-            elif key in self._JSON_OBJECT_FIELDS:
-                value = self._JSON_OBJECT_FIELDS[key]._from_row_list(
-                    self._context, value)
-            state[attr] = value
+        state.update(zip(names, getter(tuple(row.values()))))
+        for attr in dates:
+            value = state[attr]
+            if value is not None and value.tzinfo is None:
+                state[attr] = value.replace(tzinfo=_UTC)
+        for attr, child_cls in children:
+            state[attr] = child_cls._from_row_list(self._context, state[attr])
 
     def _refresh_from_row(self, row: Mapping[str, Any]) -> None:
         """Replace this object's values with ``row`` and forget changes."""
@@ -157,25 +172,31 @@ class IronicObjectListBase(ovo_base.ObjectListBase):
     """A list of objects built from DB rows without per-item coercion."""
 
     @classmethod
+    def _item_class(cls) -> Any:
+        item_cls = cls.__dict__.get("_item_cls")
+        if item_cls is None:
+            field = cls.fields["objects"]
+            name = field.AUTO_TYPE._element_type._type._obj_name  # type: ignore[attr-defined]
+            item_cls = getattr(objects, name)
+            cls._item_cls = item_cls  # type: ignore[attr-defined]
+        return item_cls
+
+    @classmethod
     def _from_row_list(cls, context: Any, rows: Iterable[Mapping[str, Any]] | None
                        ) -> Any:
-        item_cls = objects_registry_class(cls.fields["objects"])
         obj = cls.__new__(cls)
         state = obj.__dict__
         state["_context"] = context
         state["_changed_fields"] = set()
-        state["_obj_objects"] = [item_cls._from_row(context, row)
-                                 for row in (rows or ())]
+        if rows:
+            item_cls = cls._item_class()
+            state["_obj_objects"] = [item_cls._from_row(context, row) for row in rows]
+        else:
+            state["_obj_objects"] = []
         return obj
 
     def as_dict(self) -> dict[str, Any]:
         return {"objects": [item.as_dict() for item in self.objects]}
-
-
-def objects_registry_class(field: ovo_fields.Field[Any]) -> Any:
-    """The object class a ListOfObjectsField holds."""
-    name = field.AUTO_TYPE._element_type._type._obj_name  # type: ignore[attr-defined]
-    return getattr(objects, name)
 
 
 class IronicObjectSerializer(ovo_base.VersionedObjectSerializer):

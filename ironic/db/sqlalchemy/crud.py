@@ -89,7 +89,8 @@ def get_list(session: Session, res: Resource,
                                    res.not_found)
     stmt = apply_filters(session, res, res.select(fields), filters or {})
     stmt = query.paginate(stmt, res.table, sort_col=sort_col, sort_dir=sort_dir,
-                          marker=marker_row, limit=limit)
+                          marker=marker_row, limit=limit,
+                          dialect=query.dialect_name(session))
     return query.to_rows(session.execute(stmt))
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import sqlalchemy
 from oslo_db.sqlalchemy import enginefacade
 from sqlalchemy import event
+from sqlalchemy import pool
 from sqlalchemy.orm import Session
 
 from ironic.conf import CONF
@@ -32,6 +33,9 @@ SQLITE_FILENAME = "ironic.sqlite"
 
 SQLITE_BUSY_TIMEOUT_MS = 30000
 """How long a SQLite connection waits for another process's write lock."""
+
+SQLITE_POOL_SIZE = 10
+"""Pooled connections kept open to the SQLite file (readers run in parallel)."""
 
 _CONTEXT = threading.local()
 _STATE = threading.local()
@@ -75,11 +79,32 @@ def _sqlite_begin(conn: Any) -> None:
         conn.info["in_transaction"] = True
 
 
+def _pool_sqlite_file(engine: sqlalchemy.engine.Engine) -> None:
+    """Keep connections open instead of oslo.db's NullPool for SQLite files.
+
+    Opening a connection (and applying the pragmas) on every transaction
+    costs more than the query itself; the file database is safe to share
+    across threads since writes are serialised by ``_WRITE_LOCK``.
+    """
+    old = engine.pool
+    if not isinstance(old, pool.NullPool):
+        return
+    engine.pool = pool.QueuePool(
+        old._creator, pool_size=SQLITE_POOL_SIZE, max_overflow=50, timeout=60,
+        recycle=old._recycle, echo=old.echo,
+        logging_name=old._orig_logging_name,
+        reset_on_return=old._reset_on_return, _dispatch=old.dispatch,
+        dialect=old._dialect)
+    old.dispose()
+
+
 def _on_engine_create(engine: sqlalchemy.engine.Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_begin, insert=True)
+    if engine.url.database not in (None, "", ":memory:"):
+        _pool_sqlite_file(engine)
     # oslo.db tested a connection before this hook ran; drop it so every
     # pooled connection gets the settings above.
     engine.dispose()
@@ -94,7 +119,8 @@ def configure(connection: str | None = None) -> None:
     global _facade, _is_sqlite
     url = connection or connection_url()
     facade = enginefacade.transaction_context()
-    facade.configure(connection=url, sqlite_fk=True)
+    # thread_checkin yields to eventlet on every checkin; we use threads.
+    facade.configure(connection=url, sqlite_fk=True, thread_checkin=False)
     facade.append_on_engine_create(_on_engine_create)
     with _FACADE_LOCK:
         old, _facade = _facade, facade

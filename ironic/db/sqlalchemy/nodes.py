@@ -75,7 +75,7 @@ def attach_traits(session: Session, rows: list[Row]) -> list[Row]:
     for part in query.chunks(ids):
         stmt = sa.select(TRAITS.c.node_id, *_TRAIT_COLS).where(
             TRAITS.c.node_id.in_(part)).order_by(TRAITS.c.node_id, TRAITS.c.trait)
-        for node_id, trait, version, created, updated in session.execute(stmt):
+        for node_id, trait, version, created, updated in session.execute(stmt).all():
             by_id[node_id].append({"node_id": node_id, "trait": trait,
                                    "version": version, "created_at": created,
                                    "updated_at": updated})
@@ -141,7 +141,8 @@ def get_list(session: Session, filters: Mapping[str, Any] | None = None,
         lambda m: exception.NodeNotFound(node=m))
     stmt = _apply_filters(session, _select(fields), filters or {})
     stmt = query.paginate(stmt, NODES, sort_col=sort_col, sort_dir=sort_dir,
-                          marker=marker_row, limit=limit)
+                          marker=marker_row, limit=limit,
+                          dialect=query.dialect_name(session))
     rows = query.to_rows(session.execute(stmt))
     if "traits" in _wanted(fields):
         attach_traits(session, rows)

@@ -47,8 +47,8 @@ def columns(table: sa.Table, fields: Iterable[str] | None,
 
 def to_rows(result: sa.engine.Result[Any]) -> list[Row]:
     """All rows of ``result`` as plain dicts."""
-    keys = list(result.keys())
-    return [dict(zip(keys, row)) for row in result]
+    keys = tuple(result.keys())
+    return [dict(zip(keys, row)) for row in result.all()]
 
 
 def plain_filter(stmt: sa.Select[Any], column: sa.ColumnElement[Any],
@@ -96,21 +96,23 @@ def check_sort(table: sa.Table, sort_key: str | None, sort_dir: str | None,
 
 def paginate(stmt: sa.Select[Any], table: sa.Table, *,
              sort_col: sa.ColumnElement[Any], sort_dir: str,
-             marker: Row | None, limit: int | None) -> sa.Select[Any]:
+             marker: Row | None, limit: int | None,
+             dialect: str = "sqlite") -> sa.Select[Any]:
     """Order by (sort column, id), continue after ``marker``, apply ``limit``.
 
     NULLs sort first in ascending order and last in descending order on every
-    backend, so a page boundary never depends on the database.
+    backend (SQLite's and MySQL's native order; PostgreSQL is told so), so a
+    page boundary never depends on the database.
     """
     id_col = table.c.id
     nullable = getattr(sort_col, "nullable", True) and sort_col is not id_col
     desc = sort_dir == "desc"
     order: list[Any] = []
-    if nullable:
-        not_null = sa.case((sort_col.is_(None), 0), else_=1)
-        order.append(not_null.desc() if desc else not_null.asc())
     if sort_col is not id_col:
-        order.append(sort_col.desc() if desc else sort_col.asc())
+        ordered = sort_col.desc() if desc else sort_col.asc()
+        if nullable and dialect == "postgresql":
+            ordered = ordered.nulls_last() if desc else ordered.nulls_first()
+        order.append(ordered)
     order.append(id_col.desc() if desc else id_col.asc())
     stmt = stmt.order_by(*order)
     if marker is not None:
@@ -118,6 +120,11 @@ def paginate(stmt: sa.Select[Any], table: sa.Table, *,
     if limit:
         stmt = stmt.limit(limit)
     return stmt
+
+
+def dialect_name(session: Session) -> str:
+    """The name of the database dialect the session talks to."""
+    return str(session.get_bind().dialect.name)
 
 
 def _after_marker(sort_col: Any, id_col: Any, marker: Row, desc: bool,

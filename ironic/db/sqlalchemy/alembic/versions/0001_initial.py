@@ -21,7 +21,7 @@ _TABLE_ARGS = {"mysql_engine": "InnoDB", "mysql_charset": "utf8mb4",
                "mysql_collate": "utf8mb4_bin"}
 
 
-def upgrade() -> None:
+def _create_chassis() -> None:
     op.create_table('chassis',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=True),
@@ -34,6 +34,9 @@ def upgrade() -> None:
         sa.UniqueConstraint('uuid', name='uniq_chassis0uuid'),
         **_TABLE_ARGS,
     )
+
+
+def _create_conductors() -> None:
     op.create_table('conductors',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('hostname', sa.String(length=255), nullable=False),
@@ -47,6 +50,9 @@ def upgrade() -> None:
         sa.UniqueConstraint('hostname', name='uniq_conductors0hostname'),
         **_TABLE_ARGS,
     )
+
+
+def _create_deploy_templates() -> None:
     op.create_table('deploy_templates',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=True),
@@ -60,6 +66,9 @@ def upgrade() -> None:
         sa.UniqueConstraint('uuid', name='uniq_deploytemplates0uuid'),
         **_TABLE_ARGS,
     )
+
+
+def _create_conductor_hardware_interfaces() -> None:
     op.create_table('conductor_hardware_interfaces',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('conductor_id', sa.Integer(), nullable=False),
@@ -75,6 +84,9 @@ def upgrade() -> None:
         sa.UniqueConstraint('conductor_id', 'hardware_type', 'interface_type', 'interface_name', name='uniq_conductorhardwareinterfaces0'),
         **_TABLE_ARGS,
     )
+
+
+def _create_deploy_template_steps() -> None:
     op.create_table('deploy_template_steps',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('deploy_template_id', sa.Integer(), nullable=False),
@@ -92,7 +104,10 @@ def upgrade() -> None:
     op.create_index('deploy_template_id', 'deploy_template_steps', ['deploy_template_id'], unique=False)
     op.create_index('deploy_template_steps_interface_idx', 'deploy_template_steps', ['interface'], unique=False)
     op.create_index('deploy_template_steps_step_idx', 'deploy_template_steps', ['step'], unique=False)
-    op.create_table('nodes',
+
+
+def _node_columns() -> list[sa.Column]:
+    return [
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=True),
         sa.Column('instance_uuid', sa.String(length=36), nullable=True),
@@ -158,6 +173,12 @@ def upgrade() -> None:
         sa.Column('version', sa.String(length=15), nullable=True),
         sa.Column('created_at', _TIMESTAMP, nullable=True),
         sa.Column('updated_at', _TIMESTAMP, nullable=True),
+    ]
+
+
+def _create_nodes() -> None:
+    op.create_table('nodes',
+        *_node_columns(),
         sa.ForeignKeyConstraint(['chassis_id'], ['chassis.id'], ),
         sa.PrimaryKeyConstraint('id'),
         sa.UniqueConstraint('instance_uuid', name='uniq_nodes0instance_uuid'),
@@ -180,6 +201,9 @@ def upgrade() -> None:
     op.create_index('resource_class_idx', 'nodes', ['resource_class'], unique=False)
     op.create_index('retired_idx', 'nodes', ['retired'], unique=False)
     op.create_index('shard_idx', 'nodes', ['shard'], unique=False)
+
+
+def _create_allocations() -> None:
     op.create_table('allocations',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=False),
@@ -204,6 +228,9 @@ def upgrade() -> None:
     )
     op.create_index('allocations_node_id_idx', 'allocations', ['node_id'], unique=False)
     op.create_index('allocations_state_idx', 'allocations', ['state'], unique=False)
+
+
+def _create_bios_settings() -> None:
     op.create_table('bios_settings',
         sa.Column('node_id', sa.Integer(), nullable=False),
         sa.Column('name', sa.String(length=255), nullable=False),
@@ -224,6 +251,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('node_id', 'name'),
         **_TABLE_ARGS,
     )
+
+
+def _create_node_history() -> None:
     op.create_table('node_history',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=False),
@@ -247,6 +277,9 @@ def upgrade() -> None:
     )
     op.create_index('history_conductor_idx', 'node_history', ['conductor'], unique=False)
     op.create_index('history_node_id_idx', 'node_history', ['node_id'], unique=False)
+
+
+def _create_node_inventory() -> None:
     op.create_table('node_inventory',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('inventory_data', _JSON, nullable=True),
@@ -260,6 +293,9 @@ def upgrade() -> None:
         **_TABLE_ARGS,
     )
     op.create_index('inventory_node_id_idx', 'node_inventory', ['node_id'], unique=False)
+
+
+def _create_node_tags() -> None:
     op.create_table('node_tags',
         sa.Column('node_id', sa.Integer(), nullable=False),
         sa.Column('tag', sa.String(length=255), nullable=False),
@@ -271,6 +307,9 @@ def upgrade() -> None:
         **_TABLE_ARGS,
     )
     op.create_index('node_tags_idx', 'node_tags', ['tag'], unique=False)
+
+
+def _create_node_traits() -> None:
     op.create_table('node_traits',
         sa.Column('node_id', sa.Integer(), nullable=False),
         sa.Column('trait', sa.String(length=255), nullable=False),
@@ -282,6 +321,9 @@ def upgrade() -> None:
         **_TABLE_ARGS,
     )
     op.create_index('node_traits_idx', 'node_traits', ['trait'], unique=False)
+
+
+def _create_portgroups() -> None:
     op.create_table('portgroups',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=True),
@@ -307,6 +349,9 @@ def upgrade() -> None:
         **_TABLE_ARGS,
     )
     op.create_index('portgroups_node_id_idx', 'portgroups', ['node_id'], unique=False)
+
+
+def _create_volume_connectors() -> None:
     op.create_table('volume_connectors',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=True),
@@ -324,6 +369,9 @@ def upgrade() -> None:
         **_TABLE_ARGS,
     )
     op.create_index('volume_connectors_node_id_idx', 'volume_connectors', ['node_id'], unique=False)
+
+
+def _create_volume_targets() -> None:
     op.create_table('volume_targets',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=True),
@@ -342,6 +390,9 @@ def upgrade() -> None:
         sa.UniqueConstraint('uuid', name='uniq_volumetargets0uuid'),
         **_TABLE_ARGS,
     )
+
+
+def _create_ports() -> None:
     op.create_table('ports',
         sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
         sa.Column('uuid', sa.String(length=36), nullable=True),
@@ -372,3 +423,22 @@ def upgrade() -> None:
     )
     op.create_index('ports_node_id_idx', 'ports', ['node_id'], unique=False)
     op.create_index('ports_portgroup_id_idx', 'ports', ['portgroup_id'], unique=False)
+
+
+def upgrade() -> None:
+    _create_chassis()
+    _create_conductors()
+    _create_deploy_templates()
+    _create_conductor_hardware_interfaces()
+    _create_deploy_template_steps()
+    _create_nodes()
+    _create_allocations()
+    _create_bios_settings()
+    _create_node_history()
+    _create_node_inventory()
+    _create_node_tags()
+    _create_node_traits()
+    _create_portgroups()
+    _create_volume_connectors()
+    _create_volume_targets()
+    _create_ports()
