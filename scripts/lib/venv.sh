@@ -49,7 +49,13 @@ ensure_venv() {
     [ -n "$extras" ] && spec=".[$extras]"
     echo "==> installing $spec into $venv (only when packaging files change)" >&2
     rm -f "$venv/.install-stamp-${extras:-base}"
-    (cd "$repo_root" && "$venv/bin/python" -m pip install \
-        --disable-pip-version-check --quiet --editable "$spec") >&2
+    local log="$venv/pip-install.log" started=$SECONDS
+    if ! (cd "$repo_root" && "$venv/bin/python" -m pip install \
+            --disable-pip-version-check --editable "$spec") >"$log" 2>&1; then
+        echo "error: pip install failed; last lines of $log:" >&2
+        grep -v "^WARNING: Location" "$log" | tail -n 30 >&2
+        return 1
+    fi
+    echo "==> installed in $((SECONDS - started)) s (log: $log)" >&2
     _install_hash "$extras" > "$venv/.install-stamp-${extras:-base}"
 }
