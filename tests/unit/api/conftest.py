@@ -1,8 +1,9 @@
 """Fixtures for API tests: the real app, the in-process conductor, SQLite.
 
 ``api`` is a webtest client of ``setup_app()`` talking to a real conductor
-(``rpc_transport = none``) over a fresh SQLite database, so every test sees the
-behaviour a client would.
+(``rpc_transport = none``) over the shared ``db`` fixture (a fresh SQLite
+database), so every test sees the behaviour a client would. Rows a client
+cannot create directly come from the shared factories (``make_node`` ...).
 """
 from __future__ import annotations
 
@@ -15,28 +16,14 @@ import webtest
 from ironic.api import app as api_app
 from ironic.cmd import conductor as conductor_cmd
 from ironic.conductor import manager
-from ironic.db import migration
-from ironic.db.sqlalchemy import enginefacade_setup
 
 LATEST = {"X-OpenStack-Ironic-API-Version": "1.109"}
 
 
 @pytest.fixture
-def database(conf: Any, tmp_path: Any) -> Iterator[None]:
-    """A fresh SQLite file with the schema (the shared ``db`` fixture when present)."""
-    url = f"sqlite:///{tmp_path}/ironic.sqlite"
-    conf.config(connection=url, group="database")
-    enginefacade_setup.configure(url)
-    migration.create_schema()
-    try:
-        yield
-    finally:
-        enginefacade_setup.dispose()
-
-
-@pytest.fixture
-def conductor(database: None, conf: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """The conductor service of this host, registered with fake-hardware.
+def conductor(db: Any, conf: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """The conductor service of this host (``test-host``), registered with
+    fake-hardware, over the shared ``db`` fixture's fresh SQLite database.
 
     Its periodic heartbeat thread is not started: unit tests run no threads.
     """
