@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pecan
@@ -101,3 +101,32 @@ def as_bool(name: str, value: Any) -> bool:
         return strutils.bool_from_string(value, strict=True)
     except ValueError as e:
         raise exception.Invalid(f"Invalid {name}: {e}") from None
+
+
+def check_params(params: dict[str, Any], allowed: Iterable[str]) -> None:
+    """Refuse query parameters the endpoint does not know, as Ironic does.
+
+    :raises: Invalid (400) naming the unexpected parameters.
+    """
+    unknown = sorted(set(params) - set(allowed))
+    if unknown:
+        raise exception.Invalid(f"Unexpected arguments: {', '.join(unknown)}")
+
+
+def filtered_list(fetch: Callable[[int, str | None], list[Any]],
+                  keep: Callable[[Any], bool], page: Paging) -> list[Any]:
+    """Up to ``page.limit`` objects accepted by ``keep``, in ``fetch`` order.
+
+    For filters the database cannot apply: ``fetch(limit, marker)`` returns
+    the next batch after ``marker`` (a UUID) and batches are read until the
+    page is full or the results run out, so paging stays exact.
+    """
+    kept: list[Any] = []
+    marker = page.marker
+    while len(kept) < page.limit:
+        batch = fetch(page.limit, marker)
+        kept.extend(obj for obj in batch if keep(obj))
+        if len(batch) < page.limit:
+            break
+        marker = batch[-1].uuid
+    return kept[:page.limit]

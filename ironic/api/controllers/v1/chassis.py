@@ -11,7 +11,7 @@ from ironic import objects
 from ironic.api import collection, expose, links, loaders, policy, schemas
 from ironic.api import microversions as mv
 from ironic.api import patch as json_patch
-from ironic.api.convert import node as node_convert
+from ironic.api.controllers.v1 import nodes
 from ironic.api.convert import resource as convert
 from ironic.api.types import port as types
 from ironic.common import exception
@@ -21,6 +21,8 @@ _PROPS = {"uuid": {"type": ["string", "null"]},
           "extra": schemas.NULLABLE_OBJECT}
 CREATE_VALIDATOR = schemas.compile({"type": "object", "properties": _PROPS,
                                     "additionalProperties": False})
+_LIST_PARAMS = frozenset({"limit", "marker", "sort_key", "sort_dir", "fields",
+                          "detail"})
 SORTABLE = frozenset({"id", "uuid", "description", "created_at", "updated_at"})
 
 
@@ -35,25 +37,16 @@ def render(chassis: Any, fields: Any = None) -> dict[str, Any]:
 
 
 class ChassisNodesController(rest.RestController):
-    """``GET /v1/chassis/{uuid}/nodes``."""
+    """``GET /v1/chassis/{uuid}/nodes``: the node list, restricted to a chassis."""
 
     @expose.json()
     def get_all(self, chassis_uuid: str, **params: Any) -> dict[str, Any]:
+        """List the chassis' nodes; accepts the node list's parameters."""
         policy.authorize("baremetal:node:list")
         chassis = loaders.chassis(chassis_uuid)
-        version = mv.requested()
-        page = collection.paging(params.get("limit"), params.get("marker"),
-                                 params.get("sort_key"), params.get("sort_dir"),
-                                 sortable=("id", "uuid", "name", "created_at"))
-        nodes = objects.Node.list(pecan.request.context, limit=page.limit,
-                                  marker=page.marker, sort_key=page.sort_key,
-                                  sort_dir=page.sort_dir,
-                                  filters={"chassis_uuid": chassis.uuid})
-        base = links.base_url()
-        items = [node_convert.to_api(n, node_convert.list_fields(version), base=base,
-                                     version=version) for n in nodes]
-        return {"nodes": items, **collection.next_link(
-            base, f"chassis/{chassis.uuid}/nodes", items, page)}
+        return nodes.NodesController().list_for(
+            params, filters={"chassis_uuid": chassis.uuid},
+            resource=f"chassis/{chassis.uuid}/nodes")
 
 
 class ChassisController(rest.RestController):
@@ -81,6 +74,7 @@ class ChassisController(rest.RestController):
     def get_all(self, **params: Any) -> dict[str, Any]:
         """List chassis."""
         policy.authorize("baremetal:chassis:get")
+        collection.check_params(params, _LIST_PARAMS)
         detail = params.get("detail")
         return self._list(params, detail is not None and collection.as_bool("detail", detail))
 
@@ -88,12 +82,14 @@ class ChassisController(rest.RestController):
     def detail(self, **params: Any) -> dict[str, Any]:
         """List chassis with every field."""
         policy.authorize("baremetal:chassis:get")
+        collection.check_params(params, _LIST_PARAMS - {"fields", "detail"})
         return self._list(params, True)
 
     @expose.json()
     def get_one(self, chassis_uuid: str, **params: Any) -> dict[str, Any]:
         """Show one chassis."""
         policy.authorize("baremetal:chassis:get")
+        collection.check_params(params, ("fields",))
         wanted = collection.fields_param(
             params.get("fields"), None, convert.visible(types.CHASSIS_FIELDS, mv.requested()),
             types.CHASSIS_BY_NAME)

@@ -97,6 +97,7 @@ class DriversController(rest.RestController):
     @expose.json()
     def get_all(self, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:driver:get")
+        collection.check_params(params, ("type", "detail", "fields"))
         type, detail, fields = params.get("type"), params.get("detail"), params.get("fields")
         if type not in (None, "dynamic", "classic"):
             raise exception.Invalid(f"Invalid type {type!r}; expected dynamic or classic")
@@ -115,6 +116,7 @@ class DriversController(rest.RestController):
     @expose.json()
     def get_one(self, driver_name: str, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:driver:get")
+        collection.check_params(params, ("fields",))
         wanted = self._fields(params.get("fields"), None)
         context = pecan.request.context
         hosts = objects.Conductor.get_active_hardware_type_dict(context)

@@ -40,6 +40,12 @@ _BOOL_FILTERS: dict[str, mv.Version] = {
     "sharded": mv.SHARDS, "include_children": mv.CHILD_NODES,
 }
 _UUID_FILTERS = ("instance_uuid", "chassis_uuid")
+_POST_FILTERS: dict[str, mv.Version] = {"conductor": mv.CONDUCTORS,
+                                        "instance_name": mv.INSTANCE_NAME}
+"""Filters applied after loading (the database cannot evaluate them)."""
+LIST_PARAMS = frozenset(_STRING_FILTERS) | frozenset(_BOOL_FILTERS) | frozenset(
+    _POST_FILTERS) | {"limit", "marker", "sort_key", "sort_dir", "fields", "detail"}
+"""Every query parameter of ``GET /v1/nodes``."""
 PROVISION_STATES = frozenset(
     value for name, value in vars(states).items()
     if name.isupper() and isinstance(value, str) and not name.startswith(
@@ -74,6 +80,27 @@ def _filters(params: dict[str, Any], version: mv.Version) -> dict[str, Any]:
     if version >= mv.CHILD_NODES and "parent_node" not in result:
         result.setdefault("include_children", False)
     return result
+
+
+def _post_filter(params: dict[str, Any], version: mv.Version) -> Any:
+    """A predicate for the filters applied after loading, or None."""
+    wanted: dict[str, str] = {}
+    for name, since in _POST_FILTERS.items():
+        value = params.get(name)
+        if value is None:
+            continue
+        if version < since:
+            raise mv.not_acceptable(since)
+        wanted[name] = value
+    if not wanted:
+        return None
+
+    def keep(node: Any) -> bool:
+        if "instance_name" in wanted and (
+                vars(node).get("_obj_instance_name") != wanted["instance_name"]):
+            return False
+        return "conductor" not in wanted or conductor_for(node) == wanted["conductor"]
+    return keep
 
 
 def conductor_for(node: Any) -> str | None:
@@ -116,21 +143,31 @@ class NodesController(rest.RestController):
     def get_all(self, **params: Any) -> dict[str, Any]:
         """List nodes (plain, ``?detail=True`` or ``?fields=``)."""
         policy.authorize("baremetal:node:list")
+        collection.check_params(params, LIST_PARAMS)
         detail = params.get("detail")
         is_detail = detail is not None and collection.as_bool("detail", detail)
         if detail is not None:
             mv.require(mv.DETAIL_QUERY)
         return self._list(params, is_detail)
 
+    def list_for(self, params: dict[str, Any], *, filters: dict[str, Any],
+                 resource: str) -> dict[str, Any]:
+        """A node list restricted by ``filters`` (for nested node collections)."""
+        collection.check_params(params, LIST_PARAMS)
+        detail = params.get("detail")
+        is_detail = detail is not None and collection.as_bool("detail", detail)
+        return self._list(params, is_detail, extra_filters=filters, resource=resource)
+
     @expose.json()
     def detail(self, **params: Any) -> dict[str, Any]:
         """``/v1/nodes/detail``: list nodes with every field."""
         policy.authorize("baremetal:node:list")
-        if "fields" in params:
-            raise exception.Invalid("Unexpected arguments: fields")
+        collection.check_params(params, LIST_PARAMS - {"fields", "detail"})
         return self._list(params, True)
 
-    def _list(self, params: dict[str, Any], is_detail: bool) -> dict[str, Any]:
+    def _list(self, params: dict[str, Any], is_detail: bool, *,
+              extra_filters: dict[str, Any] | None = None,
+              resource: str | None = None) -> dict[str, Any]:
         version = mv.requested()
         visible = convert.visible_fields(version)
         fields = collection.fields_param(params.get("fields"), params.get("detail"),
@@ -138,27 +175,35 @@ class NodesController(rest.RestController):
         page = collection.paging(params.get("limit"), params.get("marker"),
                                  params.get("sort_key"), params.get("sort_dir"),
                                  sortable=SORTABLE)
-        filters = _filters(params, version)
+        filters = {**_filters(params, version), **(extra_filters or {})}
+        keep = _post_filter(params, version)
         if fields is not None and "uuid" not in fields:
             fields = [*fields, "uuid"]
         shown = fields or (visible if is_detail else convert.list_fields(version))
-        nodes = objects.Node.list(pecan.request.context, limit=page.limit,
-                                  marker=page.marker, sort_key=page.sort_key,
-                                  sort_dir=page.sort_dir, filters=filters)
+
+        def fetch(limit: int, marker: str | None) -> list[Any]:
+            return objects.Node.list(pecan.request.context, limit=limit,  # type: ignore[no-any-return]
+                                     marker=marker, sort_key=page.sort_key,
+                                     sort_dir=page.sort_dir, filters=filters)
+        nodes = (fetch(page.limit, page.marker) if keep is None
+                 else collection.filtered_list(fetch, keep, page))
         base = links.base_url()
         items = [convert.to_api(n, shown, base=base, version=version,
                                 conductor_for=conductor_for,
                                 with_subresources=is_detail and fields is None)
                  for n in nodes]
-        resource = "nodes/detail" if pecan.request.path.rstrip("/").endswith("/detail") \
-            else "nodes"
+        if resource is None:
+            resource = ("nodes/detail" if pecan.request.path.rstrip("/").endswith("/detail")
+                        else "nodes")
         return {"nodes": items, **collection.next_link(base, resource, items, page)}
 
     @expose.json()
     def get_one(self, node_ident: str, **params: Any) -> dict[str, Any]:
         """Show one node."""
         policy.authorize("baremetal:node:get")
-        wanted = collection.fields_param(params.get("fields"), None, convert.visible_fields(mv.requested()),
+        collection.check_params(params, ("fields",))
+        wanted = collection.fields_param(params.get("fields"), None,
+                                         convert.visible_fields(mv.requested()),
                                          node_type.BY_NAME)
         return render(loaders.node(node_ident), wanted)
 

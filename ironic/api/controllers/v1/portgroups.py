@@ -46,6 +46,12 @@ def render(group: Any, fields: Any = None) -> dict[str, Any]:
     return result
 
 
+LIST_PARAMS = frozenset({"node", "address", "shard", "conductor_groups",
+                         "conductor_group", "limit", "marker", "sort_key", "sort_dir",
+                         "fields", "detail"})
+"""Every query parameter of ``GET /v1/portgroups``."""
+
+
 class PortgroupsController(rest.RestController):
     """Portgroup CRUD; ``parent`` marks the read-only nested collection."""
 
@@ -76,14 +82,16 @@ class PortgroupsController(rest.RestController):
             if version < mv.PORTGROUP_SHARD_FILTER:
                 raise mv.not_acceptable(mv.PORTGROUP_SHARD_FILTER)
             filters["shard"] = params["shard"].split(",")
-        if params.get("conductor_group") is not None:
-            if version < mv.PORT_CONDUCTOR_GROUP_FILTER:
-                raise mv.not_acceptable(mv.PORT_CONDUCTOR_GROUP_FILTER)
-            filters["conductor_group"] = params["conductor_group"]
+        group_filters, keep = ports_ctl.conductor_groups(params, version)
+        filters.update(group_filters)
         shown = fields or (visible if detail else port_type.PORTGROUP_LIST_FIELDS)
-        groups = objects.Portgroup.list(pecan.request.context, limit=page.limit,
-                                        marker=page.marker, sort_key=page.sort_key,
-                                        sort_dir=page.sort_dir, filters=filters)
+
+        def fetch(limit: int, marker: str | None) -> list[Any]:
+            return objects.Portgroup.list(  # type: ignore[no-any-return]
+                pecan.request.context, limit=limit, marker=marker,
+                sort_key=page.sort_key, sort_dir=page.sort_dir, filters=filters)
+        groups = (fetch(page.limit, page.marker) if keep is None
+                  else collection.filtered_list(fetch, keep, page))
         base = links.base_url()
         items = [convert.to_api(g, shown, base=base, resource="portgroups") for g in groups]
         return {"portgroups": items, **collection.next_link(base, "portgroups", items, page)}
@@ -92,6 +100,7 @@ class PortgroupsController(rest.RestController):
     def get_all(self, *parent: str, **params: Any) -> dict[str, Any]:
         """List portgroups."""
         policy.authorize("baremetal:portgroup:list")
+        collection.check_params(params, LIST_PARAMS)
         detail = params.get("detail")
         return self._list(parent, params,
                           detail is not None and collection.as_bool("detail", detail))
@@ -100,12 +109,14 @@ class PortgroupsController(rest.RestController):
     def detail(self, *parent: str, **params: Any) -> dict[str, Any]:
         """List portgroups with every field."""
         policy.authorize("baremetal:portgroup:list")
+        collection.check_params(params, LIST_PARAMS - {"fields", "detail"})
         return self._list(parent, params, True)
 
     @expose.json()
     def get_one(self, *args: str, **params: Any) -> dict[str, Any]:
         """Show one portgroup."""
         policy.authorize("baremetal:portgroup:get")
+        collection.check_params(params, ("fields",))
         mv.require(mv.PORTGROUPS)
         if self._parent:
             raise exception.HTTPForbidden(resource="nested portgroup")

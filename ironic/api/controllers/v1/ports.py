@@ -1,6 +1,7 @@
 """``/v1/ports`` (and the read-only ``/v1/nodes/{node}/ports``, ``/v1/portgroups/{pg}/ports``)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import pecan
@@ -36,6 +37,10 @@ CREATE_VALIDATOR = schemas.compile({"type": "object", "properties": _FIELD_PROPS
                                     "required": ["address"],
                                     "additionalProperties": False})
 PATCHED_VALIDATOR = schemas.compile({"type": "object", "properties": _FIELD_PROPS})
+LIST_PARAMS = frozenset({"node", "node_uuid", "address", "portgroup", "shard",
+                         "conductor_groups", "conductor_group", "limit", "marker",
+                         "sort_key", "sort_dir", "fields", "detail"})
+"""Every query parameter of ``GET /v1/ports``."""
 SORTABLE = frozenset({"id", "uuid", "address", "created_at", "updated_at", "name",
                       "pxe_enabled", "physical_network", "is_smartnic", "vendor",
                       "category", "description"})
@@ -49,6 +54,27 @@ def normalize_mac(address: str) -> str:
     if not isinstance(address, str) or not netutils.is_valid_mac(address):
         raise exception.InvalidMAC(mac=address)
     return address.lower()
+
+
+def conductor_groups(params: dict[str, Any], version: mv.Version
+                     ) -> tuple[dict[str, Any], Callable[[Any], bool] | None]:
+    """``conductor_groups=a,b`` (1.99; the singular form too) as a list filter
+    for one group, or as a predicate on ``node_id`` for several.
+
+    :raises: NotAcceptable below 1.99.
+    """
+    raw = params.get("conductor_groups", params.get("conductor_group"))
+    if raw is None:
+        return {}, None
+    if version < mv.PORT_CONDUCTOR_GROUP_FILTER:
+        raise mv.not_acceptable(mv.PORT_CONDUCTOR_GROUP_FILTER)
+    groups = sorted({g.strip().lower() for g in str(raw).split(",")})
+    if len(groups) == 1:
+        return {"conductor_group": groups[0]}, None
+    # The database matches one group; resolve several into their nodes.
+    node_ids = {n.id for g in groups for n in objects.Node.list(
+        pecan.request.context, filters={"conductor_group": g})}
+    return {}, lambda obj: obj.node_id in node_ids
 
 
 def render(port: Any, fields: list[str] | tuple[str, ...] | None = None) -> dict[str, Any]:
@@ -96,10 +122,16 @@ class PortsController(rest.RestController):
                                  params.get("sort_key"), params.get("sort_dir"),
                                  sortable=SORTABLE)
         filters = self._filters(parent_ident, params, version)
+        group_filters, keep = conductor_groups(params, version)
+        filters.update(group_filters)
         shown = fields or (visible if detail else port_type.PORT_LIST_FIELDS)
-        ports = objects.Port.list(pecan.request.context, limit=page.limit,
-                                  marker=page.marker, sort_key=page.sort_key,
-                                  sort_dir=page.sort_dir, filters=filters)
+
+        def fetch(limit: int, marker: str | None) -> list[Any]:
+            return objects.Port.list(pecan.request.context, limit=limit,  # type: ignore[no-any-return]
+                                     marker=marker, sort_key=page.sort_key,
+                                     sort_dir=page.sort_dir, filters=filters)
+        ports = (fetch(page.limit, page.marker) if keep is None
+                 else collection.filtered_list(fetch, keep, page))
         base = links.base_url()
         items = [convert.to_api(p, shown, base=base, resource="ports") for p in ports]
         return {"ports": items, **collection.next_link(base, "ports", items, page)}
@@ -123,16 +155,13 @@ class PortsController(rest.RestController):
             if version < mv.SHARDS:
                 raise mv.not_acceptable(mv.SHARDS)
             filters["shard"] = params["shard"].split(",")
-        if params.get("conductor_group") is not None:
-            if version < mv.PORT_CONDUCTOR_GROUP_FILTER:
-                raise mv.not_acceptable(mv.PORT_CONDUCTOR_GROUP_FILTER)
-            filters["conductor_group"] = params["conductor_group"]
         return filters
 
     @expose.json()
     def get_all(self, *parent: str, **params: Any) -> dict[str, Any]:
         """List ports."""
         policy.authorize("baremetal:port:list")
+        collection.check_params(params, LIST_PARAMS)
         detail = params.get("detail")
         is_detail = detail is not None and collection.as_bool("detail", detail)
         return self._list(parent[0] if parent else None, params, is_detail)
@@ -141,12 +170,14 @@ class PortsController(rest.RestController):
     def detail(self, *parent: str, **params: Any) -> dict[str, Any]:
         """List ports with every field."""
         policy.authorize("baremetal:port:list")
+        collection.check_params(params, LIST_PARAMS - {"fields", "detail"})
         return self._list(parent[0] if parent else None, params, True)
 
     @expose.json()
     def get_one(self, *args: str, **params: Any) -> dict[str, Any]:
         """Show one port."""
         policy.authorize("baremetal:port:get")
+        collection.check_params(params, ("fields",))
         if self._parent:
             raise exception.HTTPForbidden(resource="nested port")
         wanted = collection.fields_param(

@@ -26,6 +26,8 @@ from ironic.api.types import volume as volume_type
 from ironic.common import exception
 
 _DICTS = ("extra", "properties")
+_LIST_PARAMS = frozenset({"node", "project", "limit", "marker", "sort_key", "sort_dir",
+                          "fields", "detail"})
 _NOT_SUPPORTED = "The API is not supported for this version"
 
 
@@ -129,6 +131,8 @@ class VolumeItemsController(rest.RestController):
         filters = {}
         if node_ident:
             filters["node_id"] = loaders.node(node_ident).id
+        if params.get("project"):
+            filters["project"] = params["project"]
         found = kind.objects().list(pecan.request.context, limit=page.limit,
                                     marker=page.marker, sort_key=page.sort_key,
                                     sort_dir=page.sort_dir, filters=filters)
@@ -150,6 +154,7 @@ class VolumeItemsController(rest.RestController):
     def get_all(self, *parent: str, **params: Any) -> dict[str, Any]:
         """List connectors or targets (optionally of one node)."""
         policy.authorize(self._rule("list"))
+        collection.check_params(params, _LIST_PARAMS)
         detail = params.get("detail")
         is_detail = detail is not None and collection.as_bool("detail", detail)
         return self._list(parent, params, is_detail)
@@ -158,14 +163,14 @@ class VolumeItemsController(rest.RestController):
     def detail(self, *parent: str, **params: Any) -> dict[str, Any]:
         """List with every field."""
         policy.authorize(self._rule("list"))
-        if "fields" in params:
-            raise exception.Invalid("Unexpected arguments: fields")
+        collection.check_params(params, _LIST_PARAMS - {"fields", "detail"})
         return self._list(parent, params, True)
 
     @expose.json()
     def get_one(self, *args: str, **params: Any) -> dict[str, Any]:
         """Show one connector or target."""
         policy.authorize(self._rule("get"))
+        collection.check_params(params, ("fields",))
         _require_volume()
         self._check_not_nested(args)
         wanted = collection.fields_param(
