@@ -51,8 +51,8 @@ def reserve(session: Session, tag: str, ident: int | str) -> Row:
     if result.rowcount != 1:
         _, _, holder = _current(session, node_id, locking=True)
         raise exception.NodeLocked(node=uuid, host=holder)
-    return nodes.get_one(session, NODES.c.id == node_id,
-                         exception.NodeNotFound(node=ident))
+    return nodes.get_one(session, "id", node_id,
+                         lambda: exception.NodeNotFound(node=ident))
 
 
 def release(session: Session, tag: str, ident: int | str) -> None:

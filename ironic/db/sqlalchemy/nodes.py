@@ -9,7 +9,8 @@ Locking (reserve/release) and deletion live in ``node_locks`` and
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
@@ -82,18 +83,27 @@ def attach_traits(session: Session, rows: list[Row]) -> list[Row]:
     return rows
 
 
-def get_one(session: Session, where: sa.ColumnElement[bool],
-            not_found: Any) -> Row:
+@functools.cache
+def _get_statement(column: str) -> sa.Select[Any]:
+    """One node by ``column == :ident`` with derived fields and traits.
+
+    Built once per lookup column: re-building the statement for every request
+    cost more than running it.
+    """
+    stmt = _select(None).where(NODES.c[column] == sa.bindparam("ident"))
+    return stmt.outerjoin(TRAITS, TRAITS.c.node_id == NODES.c.id).add_columns(
+        *(col.label("__trait_" + col.name) for col in _TRAIT_COLS))
+
+
+def get_one(session: Session, column: str, value: Any,
+            not_found: Callable[[], Exception]) -> Row:
     """One node with its derived fields, in a single query.
 
-    :raises: ``not_found`` (an exception instance) if no row matches.
+    :raises: the exception ``not_found()`` returns if no row matches.
     """
-    stmt = _select(None).where(where)
-    stmt = stmt.outerjoin(TRAITS, TRAITS.c.node_id == NODES.c.id).add_columns(
-        *(col.label("__trait_" + col.name) for col in _TRAIT_COLS))
-    result = query.to_rows(session.execute(stmt))
+    result = query.to_rows(session.execute(_get_statement(column), {"ident": value}))
     if not result:
-        raise not_found
+        raise not_found()
     node = {k: v for k, v in result[0].items() if not k.startswith("__trait_")}
     node["traits"] = [
         {"node_id": node["id"], "trait": r["__trait_trait"],
@@ -109,19 +119,19 @@ def get(session: Session, ident: int | str) -> Row:
 
     :raises NodeNotFound:
     """
-    return get_one(session, query.ident_clause(NODES, ident, by_name=True),
-                   exception.NodeNotFound(node=ident))
+    column, value = query.ident_column(ident, by_name=True)
+    return get_one(session, column, value, lambda: exception.NodeNotFound(node=ident))
 
 
 def get_by_name(session: Session, name: str) -> Row:
     """:raises NodeNotFound:"""
-    return get_one(session, NODES.c.name == name, exception.NodeNotFound(node=name))
+    return get_one(session, "name", name, lambda: exception.NodeNotFound(node=name))
 
 
 def get_by_instance(session: Session, instance_uuid: str) -> Row:
     """:raises InstanceNotFound:"""
-    return get_one(session, NODES.c.instance_uuid == instance_uuid,
-                   exception.InstanceNotFound(instance=instance_uuid))
+    return get_one(session, "instance_uuid", instance_uuid,
+                   lambda: exception.InstanceNotFound(instance=instance_uuid))
 
 
 def get_list(session: Session, filters: Mapping[str, Any] | None = None,
@@ -252,8 +262,8 @@ def create(session: Session, values: Mapping[str, Any],
         raise _duplicate(exc, data, data.get("uuid")) from exc
     except db_exc.DBReferenceError as exc:
         raise exception.ChassisNotFound(chassis=data.get("chassis_id")) from exc
-    return get_one(session, NODES.c.uuid == data["uuid"],
-                   exception.NodeNotFound(node=data["uuid"]))
+    return get_one(session, "uuid", data["uuid"],
+                   lambda: exception.NodeNotFound(node=data["uuid"]))
 
 
 def _state_timestamps(current: Any, data: dict[str, Any]) -> None:
@@ -305,8 +315,8 @@ def update(session: Session, ident: int | str, values: Mapping[str, Any],
         raise _duplicate(exc, data, current.uuid) from exc
     except db_exc.DBReferenceError as exc:
         raise exception.ChassisNotFound(chassis=data.get("chassis_id")) from exc
-    return get_one(session, NODES.c.id == current.id,
-                   exception.NodeNotFound(node=ident))
+    return get_one(session, "id", current.id,
+                   lambda: exception.NodeNotFound(node=ident))
 
 
 def touch_provisioning(session: Session, ident: int | str) -> None:
@@ -332,4 +342,4 @@ def get_by_port_addresses(session: Session, addresses: list[str]) -> Row:
         .where(ports.c.address.in_([a.lower() for a in addresses]))).scalars().all()
     if len(ids) != 1:
         raise exception.NodeNotFound(node=", ".join(addresses))
-    return get_one(session, NODES.c.id == ids[0], exception.NodeNotFound(node=ids[0]))
+    return get_one(session, "id", ids[0], lambda: exception.NodeNotFound(node=ids[0]))

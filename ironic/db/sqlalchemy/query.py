@@ -61,16 +61,26 @@ def plain_filter(stmt: sa.Select[Any], column: sa.ColumnElement[Any],
     return stmt.where(column == value)
 
 
+def ident_column(ident: int | str, by_name: bool = False) -> tuple[str, int | str]:
+    """Which column an identifier names, and the value to compare it with.
+
+    An integer (or a string of digits) is an id, a UUID-like string a uuid,
+    and anything else a name when ``by_name`` is allowed (else a uuid).
+    """
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        return "id", ident
+    if isinstance(ident, str) and ident.isdigit():
+        return "id", int(ident)
+    if uuidutils.is_uuid_like(ident) or not by_name:
+        return "uuid", ident
+    return "name", ident
+
+
 def ident_clause(table: sa.Table, ident: int | str,
                  by_name: bool = False) -> sa.ColumnElement[bool]:
     """WHERE clause for an integer id, a UUID, or (if allowed) a name."""
-    if isinstance(ident, int) and not isinstance(ident, bool):
-        return table.c.id == ident
-    if isinstance(ident, str) and ident.isdigit():
-        return table.c.id == int(ident)
-    if uuidutils.is_uuid_like(ident) or not by_name:
-        return table.c.uuid == ident
-    return table.c.name == ident
+    column, value = ident_column(ident, by_name)
+    return table.c[column] == value
 
 
 def check_sort(table: sa.Table, sort_key: str | None, sort_dir: str | None,
