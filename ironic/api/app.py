@@ -33,5 +33,6 @@ def setup_app(config: dict[str, Any] | None = None, *, rpc_client: Any = None) -
         force_canonical=False,
         guess_content_type_from_ext=False,
         use_context_locals=True,
+        request_cls=pecan_speedups.Request,
     )
     return auth.wrap(app)

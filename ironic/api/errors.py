@@ -58,6 +58,10 @@ def response_for(error: BaseException) -> webob.Response:
             headers.update((k, v) for k, v in error.headers.items()
                            if k == "WWW-Authenticate")
         body = routing_body(status, error.detail or "")
+    elif isinstance(error, UnicodeDecodeError):
+        # Undecodable bytes in the URL, query or body are the client's fault.
+        status, headers = 400, {}
+        body = fault_body(400, "The request is not valid UTF-8.")
     else:
         LOG.error("Unexpected error while serving a request", exc_info=error)
         status, headers = 500, {}
