@@ -72,8 +72,7 @@ def _is_file_sqlite(dbapi_con: Any) -> bool:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    # Runs before oslo.db's own "begin" listener, which then sees the flag and
-    # does not emit a second BEGIN. Writers take the write lock up front
+    # Writers take the write lock up front
     # (BEGIN IMMEDIATE). The statement goes straight to the sqlite3
     # connection: through SQLAlchemy it cost a quarter of a one-row read.
     if "in_transaction" not in conn.info:
@@ -105,7 +104,13 @@ def _on_engine_create(engine: sqlalchemy.engine.Engine) -> None:
     if engine.dialect.name != "sqlite":
         return
     event.listen(engine, "connect", _sqlite_on_connect)
-    event.listen(engine, "begin", _sqlite_begin, insert=True)
+    # Replace oslo.db's BEGIN listener with ours (listener order cannot be
+    # relied on: it ran first even with insert=True, so BEGIN IMMEDIATE was
+    # never sent). oslo.db's commit/rollback listener still clears the flag.
+    for listener in list(engine.dispatch.begin):
+        if getattr(listener, "__name__", "") == "_sqlite_emit_begin":
+            event.remove(engine, "begin", listener)
+    event.listen(engine, "begin", _sqlite_begin)
     if engine.url.database not in (None, "", ":memory:"):
         _pool_sqlite_file(engine)
     # oslo.db tested a connection before this hook ran; drop it so every
