@@ -24,6 +24,23 @@ def _interface_fields() -> list[str]:
 
 ALL_FIELDS = _BASE_FIELDS + tuple(_interface_fields())
 
+_INTERFACE_SINCE: dict[str, mv.Version] = {
+    "storage": mv.STORAGE_INTERFACE, "rescue": mv.RESCUE_INTERFACE, "bios": mv.BIOS,
+    "firmware": mv.FIRMWARE_INTERFACE}
+"""Interface kinds shown in driver details after 1.30, with their version."""
+
+
+def _topic_for_driver(driver_name: str) -> str:
+    """The topic of a conductor running ``driver_name``.
+
+    :raises: DriverNotFound (404) when no live conductor runs it.
+    """
+    try:
+        return pecan.request.rpcapi.get_topic_for_driver(driver_name)  # type: ignore[no-any-return]
+    except exception.NoValidHost:
+        raise exception.DriverNotFound(
+            f"The driver '{driver_name}' is unknown.") from None
+
 
 def _interfaces(context: Any, names: list[str]) -> dict[str, dict[str, Any]]:
     per_driver: dict[str, dict[str, Any]] = {
@@ -52,9 +69,9 @@ def _render(name: str, hosts: Any, base: str, detail: dict[str, Any] | None,
     if mv.supports(mv.DYNAMIC_DRIVERS):
         result["type"] = "dynamic"
         if detail is not None:
-            shown = set(mv.requested() >= mv.RESCUE_INTERFACE and INTERFACE_KINDS
-                        or [k for k in INTERFACE_KINDS if k not in ("rescue", "bios",
-                                                                     "firmware")])
+            version = mv.requested()
+            shown = {k for k in INTERFACE_KINDS
+                     if _INTERFACE_SINCE.get(k, mv.DYNAMIC_DRIVERS) <= version}
             result.update({k: v for k, v in detail.items()
                            if k.split("_")[1] in shown})
     if fields:
@@ -68,9 +85,9 @@ class DriverPropertiesController(rest.RestController):
     @expose.json()
     def get(self, driver_name: str) -> dict[str, Any]:
         policy.authorize("baremetal:driver:get_properties")
-        rpcapi = pecan.request.rpcapi
-        return rpcapi.get_driver_properties(pecan.request.context, driver_name,
-                                            topic=rpcapi.get_topic_for_driver(driver_name))
+        topic = _topic_for_driver(driver_name)
+        return pecan.request.rpcapi.get_driver_properties(
+            pecan.request.context, driver_name, topic=topic)
 
 
 class DriverRaidController(rest.RestController):
@@ -82,10 +99,9 @@ class DriverRaidController(rest.RestController):
     def logical_disk_properties(self, driver_name: str) -> dict[str, Any]:
         policy.authorize("baremetal:driver:get_raid_logical_disk_properties")
         mv.require(mv.RAID)
-        rpcapi = pecan.request.rpcapi
-        return rpcapi.get_raid_logical_disk_properties(
-            pecan.request.context, driver_name,
-            topic=rpcapi.get_topic_for_driver(driver_name))
+        topic = _topic_for_driver(driver_name)
+        return pecan.request.rpcapi.get_raid_logical_disk_properties(
+            pecan.request.context, driver_name, topic=topic)
 
 
 class DriversController(rest.RestController):

@@ -22,6 +22,9 @@ _PROVISION_VERBS: dict[str, mv.Version] = {
     "unrescue": mv.RESCUE_INTERFACE, "deploy": mv.DEPLOY_VERBS,
     "undeploy": mv.DEPLOY_VERBS, "unhold": mv.UNHOLD, "service": mv.SERVICE,
 }
+_ALLOWED = frozenset((source, str(event)) for source, event, _ in states.TRANSITIONS)
+"""(provision state, event) pairs the state machine accepts: verbs that cannot
+apply to the node's current state are refused here, naming the API verb."""
 _PROVISION = schemas.compile({
     "type": "object",
     "properties": {
@@ -81,7 +84,8 @@ class NodeProvisionController(rest.RestController):
         schemas.validate(_PROVISION, body, "provision")
         node = loaders.node(node_ident)
         since = _PROVISION_VERBS.get(target)
-        if since is None or since > mv.requested():
+        if (since is None or since > mv.requested()
+                or (node.provision_state, states.VERBS[target]) not in _ALLOWED):
             raise exception.InvalidStateRequested(action=target, node=node.uuid,
                                                   state=node.provision_state)
         rpcapi = pecan.request.rpcapi

@@ -46,6 +46,13 @@ def render(group: Any, fields: Any = None) -> dict[str, Any]:
     return result
 
 
+def require_portgroups(parent: str | None = None) -> None:
+    """404 (as Ironic answers) below 1.23, or below 1.24 for nested collections."""
+    since = mv.PORTGROUP_SUBRESOURCES if parent else mv.PORTGROUPS
+    if not mv.supports(since):
+        raise exception.NotFound("The API is not supported for this version")
+
+
 LIST_PARAMS = frozenset({"node", "address", "shard", "conductor_groups",
                          "conductor_group", "limit", "marker", "sort_key", "sort_dir",
                          "fields", "detail"})
@@ -64,7 +71,7 @@ class PortgroupsController(rest.RestController):
             self.ports = ports_ctl.PortsController(parent="portgroup")
 
     def _list(self, parent: tuple[str, ...], params: dict[str, Any], detail: bool) -> Any:
-        mv.require(mv.PORTGROUPS)
+        require_portgroups(self._parent)
         version = mv.requested()
         visible = convert.visible(port_type.PORTGROUP_FIELDS, version)
         fields = collection.fields_param(params.get("fields"), params.get("detail"),
@@ -117,7 +124,7 @@ class PortgroupsController(rest.RestController):
         """Show one portgroup."""
         policy.authorize("baremetal:portgroup:get")
         collection.check_params(params, ("fields",))
-        mv.require(mv.PORTGROUPS)
+        require_portgroups(self._parent)
         if self._parent:
             raise exception.HTTPForbidden(resource="nested portgroup")
         wanted = collection.fields_param(
@@ -129,7 +136,7 @@ class PortgroupsController(rest.RestController):
     def post(self, *parent: str) -> dict[str, Any]:
         """Create a portgroup."""
         policy.authorize("baremetal:portgroup:create")
-        mv.require(mv.PORTGROUPS)
+        require_portgroups(self._parent)
         if self._parent:
             raise exception.HTTPForbidden(resource="nested portgroup")
         body = expose.body()
@@ -160,7 +167,7 @@ class PortgroupsController(rest.RestController):
     def patch(self, *args: str) -> dict[str, Any]:
         """Update a portgroup with a JSON patch."""
         policy.authorize("baremetal:portgroup:update")
-        mv.require(mv.PORTGROUPS)
+        require_portgroups(self._parent)
         if self._parent:
             raise exception.HTTPForbidden(resource="nested portgroup")
         ops = expose.body()
@@ -184,7 +191,7 @@ class PortgroupsController(rest.RestController):
     def delete(self, *args: str) -> None:
         """Delete a portgroup (409 while it has ports)."""
         policy.authorize("baremetal:portgroup:delete")
-        mv.require(mv.PORTGROUPS)
+        require_portgroups(self._parent)
         if self._parent:
             raise exception.HTTPForbidden(resource="nested portgroup")
         group = loaders.portgroup(args[-1])

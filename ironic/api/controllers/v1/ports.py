@@ -146,7 +146,10 @@ class PortsController(rest.RestController):
             filters["node_id"] = loaders.node(node_ident).id
         group = params.get("portgroup") or (parent_ident if self._parent == "portgroup"
                                             else None)
-        if group:
+        if group and self._parent == "portgroup":
+            if version < mv.PORTGROUP_SUBRESOURCES:
+                raise exception.NotFound("The API is not supported for this version")
+        elif group:
             mv.require(mv.PORTGROUPS)
             filters["portgroup_id"] = loaders.portgroup(group).id
         if params.get("address"):
