@@ -93,8 +93,8 @@ class FSM(machines.FiniteMachine):
     def copy(self, shallow: bool = False, unfreeze: bool = False) -> FSM:
         """A copy keeping stable and target information (not initialised)."""
         clone = super().copy(shallow=shallow, unfreeze=unfreeze)
-        clone._stable = dict(self._stable)
-        clone._targets = dict(self._targets)
+        clone._stable = self._stable if shallow else dict(self._stable)
+        clone._targets = self._targets if shallow else dict(self._targets)
         return clone
 
     def _check_target(self, target_state: str) -> None:
