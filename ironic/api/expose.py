@@ -6,6 +6,8 @@ encodes them once with the C-accelerated stdlib encoder and sets the status.
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import json as _json
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +20,9 @@ from ironic.conf import CONF
 _ENCODER = _json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "),
                              default=str)
 """Shared encoder; ``default=str`` covers datetimes that slipped through."""
+
+_STRICT = _json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+"""Checks request bodies: no NaN/Infinity and nothing UTF-8 cannot carry."""
 
 
 _ACCEPTED = ("text/plain", "text/html", "application/json")
@@ -38,6 +43,7 @@ def json(status: int = 200) -> Callable[[Callable[..., Any]], Any]:
         # The wrapper takes only *args/**kwargs so that pecan's signature
         # inspection looks through it to ``func`` (its first callable cell).
         def handler(*args: Any, **kwargs: Any) -> Any:
+            _check_arguments(func, args, kwargs)
             return render(func(*args, **kwargs), status)
         handler.__name__ = func.__name__
         handler.__doc__ = func.__doc__
@@ -49,6 +55,40 @@ def json(status: int = 200) -> Callable[[Callable[..., Any]], Any]:
             exposed = pecan.expose(content_type=content_type)(exposed)
         return exposed
     return decorate
+
+
+@functools.lru_cache(maxsize=None)
+def _signature(func: Callable[..., Any]) -> tuple[inspect.Signature, bool]:
+    sig = inspect.signature(func)
+    takes_kwargs = any(p.kind is p.VAR_KEYWORD for p in sig.parameters.values())
+    return sig, takes_kwargs
+
+
+def _check_arguments(func: Callable[..., Any], args: tuple[Any, ...],
+                     kwargs: dict[str, Any]) -> None:
+    """Refuse, as Ironic does, a URL that lacks a path argument the method
+    needs (``DELETE /v1/nodes``) or a query string with parameters it does
+    not take; pecan would otherwise call the method and fail with a 500.
+
+    :raises: Invalid (400)
+    """
+    sig, takes_kwargs = _signature(func)
+    if not takes_kwargs:
+        unknown = sorted(set(pecan.request.GET) - set(sig.parameters))
+        if unknown:
+            raise exception.Invalid(f"Unexpected arguments: {', '.join(unknown)}")
+    try:
+        sig.bind(*args, **kwargs)
+    except TypeError:
+        bound = sig.bind_partial(*args[:len(sig.parameters)])
+        missing = [name for name, p in sig.parameters.items()
+                   if name not in bound.arguments and name not in kwargs
+                   and p.default is p.empty
+                   and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        if missing:
+            raise exception.Invalid(
+                f"Missing mandatory parameter: {missing[0]}") from None
+        raise exception.Invalid("Malformed request URI.") from None
 
 
 def render(result: Any, status: int) -> Any:
@@ -82,6 +122,12 @@ def body() -> Any:
     if not raw:
         raise exception.Invalid("The request body is empty; a JSON document is required.")
     try:
-        return _json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as e:
-        raise exception.Invalid(f"Malformed JSON in request body: {e}") from e
+        data = _json.loads(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError) as e:
+        raise exception.Invalid(f"Malformed JSON in request body: {e}") from None
+    try:
+        # Lone surrogates ("\ud800") decode but can never be stored or echoed.
+        _STRICT.encode(data).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, RecursionError) as e:
+        raise exception.Invalid(f"Invalid characters in request body: {e}") from None
+    return data

@@ -26,6 +26,7 @@ class NodeHistoryController(rest.RestController):
     @expose.json()
     def get_all(self, node_ident: str, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:node:history:get")
+        collection.check_params(params, ("detail", "limit", "marker"))
         detail, limit, marker = params.get("detail"), params.get("limit"), params.get("marker")
         mv.require(mv.HISTORY)
         node = loaders.node(node_ident)
@@ -65,15 +66,25 @@ class NodeBiosController(rest.RestController):
     @expose.json()
     def get_all(self, node_ident: str, **params: Any) -> dict[str, Any]:
         policy.authorize("baremetal:node:bios:get")
+        collection.check_params(params, ("detail", "fields"))
         detail = params.get("detail")
         mv.require(mv.BIOS)
         node = loaders.node(node_ident)
         full = detail is not None and collection.as_bool("detail", detail)
         if full:
             mv.require(mv.Version(1, 74))
+        names = ("name", "value", "created_at", "updated_at", "links", *_BIOS_REGISTRY)
+        fields = collection.fields_param(params.get("fields"), detail, names, names)
+        if fields is not None:
+            mv.require(mv.Version(1, 74))
         settings = objects.BIOSSettingList.get_by_node_id(pecan.request.context, node.id)
         base = links.base_url()
-        return {"bios": [self._render(s, node.uuid, base, full) for s in settings]}
+        items = [self._render(s, node.uuid, base, full or fields is not None)
+                 for s in settings]
+        if fields is not None:
+            items = [{k: v for k, v in item.items() if k in fields or k == "links"}
+                     for item in items]
+        return {"bios": items}
 
     @expose.json()
     def get_one(self, node_ident: str, setting_name: str) -> dict[str, Any]:

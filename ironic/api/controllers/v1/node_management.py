@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 import pecan
 from pecan import rest
 
-from ironic.api import expose, loaders, policy
+from ironic.api import collection, expose, loaders, policy
 from ironic.api import microversions as mv
 from ironic.common import exception
 
@@ -24,6 +24,19 @@ def _check_trait(trait: Any) -> str:
         raise exception.Invalid(f"Invalid trait {trait!r}: a trait is a standard "
                                 "os-traits name or starts with CUSTOM_")
     return trait
+
+
+def _check_vif_target(node: Any, body: dict[str, Any]) -> None:
+    """A requested port/portgroup must exist and belong to the node."""
+    for key, load in (("port_uuid", loaders.port), ("portgroup_uuid", loaders.portgroup)):
+        ident = body.get(key)
+        if ident is None:
+            continue
+        if not isinstance(ident, str):
+            raise exception.Invalid(f"Schema error for vif: '{key}' must be a string")
+        if load(ident).node_id != node.id:
+            raise exception.InvalidParameterValue(
+                err=f"{key} {ident} does not belong to node {node.uuid}")
 
 
 class NodeMaintenanceController(rest.RestController):
@@ -50,8 +63,14 @@ class NodeMaintenanceController(rest.RestController):
         raw = pecan.request.body
         if raw:
             body = expose.body()
-            if isinstance(body, dict) and body.get("reason") is not None:
-                reason = str(body["reason"])
+            if not isinstance(body, dict) or set(body) - {"reason"}:
+                raise exception.Invalid("Schema error for maintenance: the body must "
+                                        "be an object with an optional 'reason'")
+            if body.get("reason") is not None:
+                if not isinstance(body["reason"], str):
+                    raise exception.Invalid("Schema error for maintenance: 'reason' "
+                                            "must be a string")
+                reason = body["reason"]
         self._set(node_ident, True, reason)
 
     @expose.json(status=202)
@@ -78,10 +97,14 @@ class BootDeviceController(rest.RestController):
         body = expose.body()
         if not isinstance(body, dict) or not isinstance(body.get("boot_device"), str):
             raise exception.Invalid("Schema error: 'boot_device' is a required property")
+        unknown = sorted(set(body) - {"boot_device", "persistent"})
+        if unknown:
+            raise exception.Invalid(f"Unexpected arguments: {', '.join(unknown)}")
+        persistent = collection.as_bool("persistent", body.get("persistent", False))
         node = loaders.node(node_ident)
         pecan.request.rpcapi.set_boot_device(
             pecan.request.context, node.uuid, body["boot_device"],
-            persistent=bool(body.get("persistent", False)), topic=_topic(node))
+            persistent=persistent, topic=_topic(node))
 
     @expose.json()
     def supported(self, node_ident: str) -> dict[str, Any]:
@@ -193,6 +216,7 @@ class NodeVifsController(rest.RestController):
         if ({"port_uuid", "portgroup_uuid"} & set(body)) and not mv.supports(mv.VIF_PORT_UUID):
             raise exception.NotAcceptable()
         node = loaders.node(node_ident)
+        _check_vif_target(node, body)
         pecan.request.rpcapi.vif_attach(pecan.request.context, node.uuid, vif_info=body,
                                         topic=_topic(node))
 

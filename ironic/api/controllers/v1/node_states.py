@@ -22,6 +22,8 @@ _PROVISION_VERBS: dict[str, mv.Version] = {
     "unrescue": mv.RESCUE_INTERFACE, "deploy": mv.DEPLOY_VERBS,
     "undeploy": mv.DEPLOY_VERBS, "unhold": mv.UNHOLD, "service": mv.SERVICE,
 }
+_MAX_TIMEOUT = 2 ** 31 - 1
+"""Largest power timeout (seconds) accepted."""
 _ALLOWED = frozenset((source, str(event)) for source, event, _ in states.TRANSITIONS)
 """(provision state, event) pairs the state machine accepts: verbs that cannot
 apply to the node's current state are refused here, naming the API verb."""
@@ -64,7 +66,8 @@ class NodePowerController(rest.RestController):
         timeout = body.get("timeout")
         if timeout is not None:
             mv.require(mv.SOFT_POWER)
-            if not isinstance(timeout, int) or isinstance(timeout, bool) or timeout < 1:
+            if (not isinstance(timeout, int) or isinstance(timeout, bool)
+                    or not 1 <= timeout <= _MAX_TIMEOUT):
                 raise exception.Invalid(f"Invalid timeout value {timeout}; it must be "
                                         "a positive integer")
         rpcapi = pecan.request.rpcapi

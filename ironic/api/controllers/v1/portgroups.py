@@ -130,7 +130,7 @@ class PortgroupsController(rest.RestController):
         wanted = collection.fields_param(
             params.get("fields"), None, convert.visible(port_type.PORTGROUP_FIELDS, mv.requested()),
             port_type.PORTGROUP_BY_NAME)
-        return render(loaders.portgroup(args[-1]), wanted)
+        return render(loaders.portgroup(ports_ctl._ident(args, "portgroup_ident")), wanted)
 
     @expose.json(status=201)
     def post(self, *parent: str) -> dict[str, Any]:
@@ -172,7 +172,7 @@ class PortgroupsController(rest.RestController):
             raise exception.HTTPForbidden(resource="nested portgroup")
         ops = expose.body()
         touched = json_patch.check(ops, port_type.PORTGROUP_BY_NAME, mv.requested())
-        group = loaders.portgroup(args[-1])
+        group = loaders.portgroup(ports_ctl._ident(args, "portgroup_ident"))
         current = {n: convert.value_of(group, n) for n in touched}
         patched = json_patch.apply(current, ops, _DICTS)
         schemas.validate(PATCHED_VALIDATOR, patched, "portgroup")
@@ -194,7 +194,7 @@ class PortgroupsController(rest.RestController):
         require_portgroups(self._parent)
         if self._parent:
             raise exception.HTTPForbidden(resource="nested portgroup")
-        group = loaders.portgroup(args[-1])
+        group = loaders.portgroup(ports_ctl._ident(args, "portgroup_ident"))
         rpcapi = pecan.request.rpcapi
         node = objects.Node.get_by_id(pecan.request.context, group.node_id)
         rpcapi.destroy_portgroup(pecan.request.context, group,

@@ -77,6 +77,13 @@ def conductor_groups(params: dict[str, Any], version: mv.Version
     return {}, lambda obj: obj.node_id in node_ids
 
 
+def _ident(args: tuple[str, ...], name: str = "port_uuid") -> str:
+    """The resource identity from the URL (400 when the URL has none)."""
+    if not args:
+        raise exception.Invalid(f"Missing mandatory parameter: {name}")
+    return args[-1]
+
+
 def render(port: Any, fields: list[str] | tuple[str, ...] | None = None) -> dict[str, Any]:
     """The API dict of one port at the request's version."""
     names = fields or convert.visible(port_type.PORT_FIELDS, mv.requested())
@@ -151,6 +158,7 @@ class PortsController(rest.RestController):
                 raise exception.NotFound("The API is not supported for this version")
         elif group:
             mv.require(mv.PORTGROUPS)
+        if group:
             filters["portgroup_id"] = loaders.portgroup(group).id
         if params.get("address"):
             filters["address"] = normalize_mac(params["address"])
@@ -186,7 +194,7 @@ class PortsController(rest.RestController):
         wanted = collection.fields_param(
             params.get("fields"), None, convert.visible(port_type.PORT_FIELDS, mv.requested()),
             port_type.PORT_BY_NAME)
-        return render(loaders.port(args[-1]), wanted)
+        return render(loaders.port(_ident(args)), wanted)
 
     @expose.json(status=201)
     def post(self, *parent: str) -> dict[str, Any]:
@@ -237,7 +245,7 @@ class PortsController(rest.RestController):
         version = mv.requested()
         ops = expose.body()
         touched = json_patch.check(ops, port_type.PORT_BY_NAME, version)
-        port = loaders.port(args[-1])
+        port = loaders.port(_ident(args))
         current = {n: convert.value_of(port, n) for n in touched}
         current = {n: ({} if v is None and n in _DICTS else v) for n, v in current.items()}
         patched = json_patch.apply(current, ops, _DICTS)
@@ -269,7 +277,7 @@ class PortsController(rest.RestController):
         policy.authorize("baremetal:port:delete")
         if self._parent:
             raise exception.HTTPForbidden(resource="nested port")
-        port = loaders.port(args[-1])
+        port = loaders.port(_ident(args))
         rpcapi = pecan.request.rpcapi
         node = objects.Node.get_by_id(pecan.request.context, port.node_id)
         rpcapi.destroy_port(pecan.request.context, port, topic=rpcapi.get_topic_for(node))

@@ -115,7 +115,8 @@ class VolumeItemsController(rest.RestController):
         if self.nested:
             raise exception.Invalid("Malformed request URI.")
         if not args:
-            raise exception.Invalid(f"Missing {self.kind.what} UUID in the URL.")
+            raise exception.Invalid(
+                f"Missing mandatory parameter: {self.kind.what}_uuid")
 
     def _list(self, parent: tuple[str, ...], params: dict[str, Any],
               detail: bool) -> dict[str, Any]:
