@@ -27,6 +27,16 @@ ENDPOINT_ENV = "IRONIC_COMPAT_ENDPOINT"
 CLI_TIMEOUT = 120
 
 
+def known_gap(description: str) -> pytest.MarkDecorator:
+    """Mark a test that our service is known to fail while real Ironic passes.
+
+    Strict: once our service is fixed the test XPASSes, which fails the run, so
+    the marker gets removed. Not applied when testing an external endpoint.
+    """
+    return pytest.mark.xfail(condition=not os.environ.get(ENDPOINT_ENV), strict=True,
+                             reason=f"known gap in our service: {description}")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # openstacksdk warns about its own internals on every resource it builds
     for category in ("OpenStackDeprecationWarning", "_RemovedInSDKWarning"):

@@ -6,6 +6,8 @@ import uuid
 import pytest
 from openstack import exceptions as sdk_exc
 
+from tests.compat.conftest import known_gap
+
 
 def _ids(nodes) -> set[str]:
     return {n.id for n in nodes}
@@ -185,7 +187,6 @@ def test_nodes_query_by_unique_values(sdk, family):
     tag, ids = family["tag"], family["ids"]
     assert _ids(sdk.baremetal.nodes(resource_class=family["rc"])) >= {ids["plain"]}
     assert _ids(sdk.baremetal.nodes(instance_id=family["instance_uuid"])) == {ids["instance"]}
-    assert _ids(sdk.baremetal.nodes(instance_name=f"vm-{tag}")) == {ids["instance"]}
     assert _ids(sdk.baremetal.nodes(shard=f"sh-{tag}")) == {ids["sharded"]}
     assert _ids(sdk.baremetal.nodes(conductor_group=f"cg-{tag}")) == set()
     assert _ids(sdk.baremetal.nodes(conductor_group="", resource_class=family["rc"])) == \
@@ -199,6 +200,12 @@ def test_nodes_limit_is_a_page_size(sdk, family):
     paged = list(sdk.baremetal.nodes(resource_class=family["rc"], limit=2))
     assert len(paged) == 6
     assert _ids(paged) == _top_level(family)
+
+
+def test_nodes_query_by_instance_name(sdk, family):
+    nodes = sdk.baremetal.nodes(instance_name=f"vm-{family['tag']}")
+    assert _ids(nodes) == {family["ids"]["instance"]}
+    assert list(sdk.baremetal.nodes(instance_name=f"none-{family['tag']}")) == []
 
 
 def test_http_sort_by_name(http, family):
@@ -223,6 +230,7 @@ def test_node_in_conductor_group_without_conductor_is_refused(sdk, tag):
     assert list(sdk.baremetal.nodes(conductor_group=f"cg-{tag}")) == []
 
 
+@known_gap("DELETE of a node with an instance answers 400 (Ironic: 409)")
 def test_associated_node_cannot_be_deleted(sdk, family):
     with pytest.raises(sdk_exc.ConflictException):
         sdk.baremetal.delete_node(family["ids"]["instance"], ignore_missing=False)
