@@ -150,3 +150,14 @@ def test_portgroup_list_filters(api, node):
     assert api.call("GET", "/v1/portgroups?node=n1", status=200).json["portgroups"]
     api.call("GET", "/v1/portgroups?node=missing", status=404)
     api.call("GET", "/v1/portgroups?address=bogus", status=400)
+
+
+def test_portgroup_ports_lists_only_its_own(api, node, make_port, make_portgroup):
+    mine, other = make_portgroup(node_id=1), make_portgroup(node_id=1)
+    own = make_port(node_id=1, portgroup_id=mine.id)
+    make_port(node_id=1, portgroup_id=other.id)
+    make_port(node_id=1)
+    got = api.call("GET", f"/v1/portgroups/{mine.uuid}/ports", status=200).json
+    assert [p["uuid"] for p in got["ports"]] == [own.uuid]
+    api.call("GET", "/v1/portgroups/1be26c0b-03f2-4d2e-ae87-c02d7f33c123/ports",
+             status=404)
