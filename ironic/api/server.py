@@ -6,6 +6,7 @@ from typing import Any
 
 from cheroot import wsgi
 
+from ironic.common import gc_tuning
 from ironic.conf import CONF
 
 LOG = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ def make_server(app: Any, host: str, port: int, threads: int | None = None) -> w
 def serve(app: Any, host: str, port: int, threads: int | None = None) -> None:
     """Serve ``app`` until interrupted (KeyboardInterrupt or SIGTERM handler)."""
     server = make_server(app, host, port, threads)
+    gc_tuning.tune_after_start_up()
     LOG.info("Serving the API on http://%s:%s with %s threads", host, port,
              threads or CONF.api.wsgi_threads)
     try:

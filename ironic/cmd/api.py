@@ -14,6 +14,7 @@ from typing import Any
 
 from ironic.api import app as api_app
 from ironic.api import server
+from ironic.common import gc_tuning
 from ironic.common import logging_setup
 from ironic.conf import CONF
 
@@ -39,6 +40,7 @@ def _run_workers(count: int) -> int:
             srv = server.make_server(api_app.setup_app(), CONF.api.host_ip,
                                      CONF.api.port, CONF.api.wsgi_threads)
             srv.reuse_port = True
+            gc_tuning.tune_after_start_up()
             try:
                 srv.safe_start()
             finally:

@@ -13,6 +13,7 @@ import sys
 import threading
 from typing import Any
 
+from ironic.common import gc_tuning
 from ironic.common import logging_setup
 from ironic.conductor import manager
 from ironic.conf import CONF
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     stopped = threading.Event()
     stop_on_signals(lambda _signum: stopped.set())
     service = start_conductor()
+    gc_tuning.tune_after_start_up()
     try:
         while not stopped.wait(1):
             pass
