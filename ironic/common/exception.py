@@ -311,7 +311,7 @@ class InvalidState(Conflict):
     _msg_fmt = "Invalid resource state."
 
 
-class PortgroupNotEmpty(InvalidState):
+class PortgroupNotEmpty(Invalid):
     _msg_fmt = "Cannot complete the requested action because portgroup %(portgroup)s contains ports."
 
 
