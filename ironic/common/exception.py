@@ -266,7 +266,7 @@ class NodeNotLocked(Conflict):
     _msg_fmt = "Node %(node)s found not to be locked on release"
 
 
-class NodeAssociated(InvalidStateRequested):
+class NodeAssociated(Conflict):
     _msg_fmt = ("Node %(node)s is associated with instance %(instance)s.")
 
 

@@ -136,7 +136,6 @@ def test_driver_show_unknown_driver_fails(baremetal):
     assert "HTTP 404" in err.value.stderr
 
 
-@known_gap("GET /v1/drivers/fake-hardware/properties returns {} (Ironic: B1, B2)")
 def test_driver_property_list(baremetal):
     rows = baremetal("driver", "property", "list", "fake-hardware")
     assert rows, "fake-hardware should describe at least one driver_info property"

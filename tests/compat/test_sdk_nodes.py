@@ -230,7 +230,6 @@ def test_node_in_conductor_group_without_conductor_is_refused(sdk, tag):
     assert list(sdk.baremetal.nodes(conductor_group=f"cg-{tag}")) == []
 
 
-@known_gap("DELETE of a node with an instance answers 400 (Ironic: 409)")
 def test_associated_node_cannot_be_deleted(sdk, family):
     with pytest.raises(sdk_exc.ConflictException):
         sdk.baremetal.delete_node(family["ids"]["instance"], ignore_missing=False)

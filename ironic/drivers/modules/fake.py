@@ -122,7 +122,15 @@ class FakeManagement(_NoConfig, ManagementInterface):
 
 
 class FakeBoot(_NoConfig, BootInterface):
-    """Nothing to prepare."""
+    """Nothing to prepare.
+
+    It documents two placeholder driver_info fields, as Ironic's fake boot
+    interface does, so that ``driver property list fake-hardware`` shows
+    what a driver with properties looks like; validation never needs them.
+    """
+
+    def get_properties(self) -> dict[str, str]:
+        return {"B1": "B1 description. Required.", "B2": "B2 description. Required."}
 
     def prepare_ramdisk(self, task: Task, ramdisk_params: dict[str, Any]) -> None:
         return None

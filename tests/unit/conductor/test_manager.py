@@ -197,7 +197,8 @@ def test_traits_add_replace_remove(rpc, ctx, make_node) -> None:
 
 
 def test_driver_properties_and_raid_properties(rpc, ctx, conf) -> None:
-    assert rpc.get_driver_properties(ctx, "fake-hardware") == {}
+    assert rpc.get_driver_properties(ctx, "fake-hardware") == {
+        "B1": "B1 description. Required.", "B2": "B2 description. Required."}
     with pytest.raises(exception.UnsupportedDriverExtension):
         rpc.get_raid_logical_disk_properties(ctx, "fake-hardware")
 
