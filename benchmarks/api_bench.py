@@ -27,7 +27,6 @@ import ipaddress
 import json
 import random
 import socket
-import statistics
 import sys
 import threading
 import time
@@ -354,7 +353,11 @@ HEADLINE = (
 
 def compare(paths: list[str]) -> int:
     """Print two result files side by side with ratio second/first."""
-    (a_name, a), (b_name, b) = [(p, json.load(open(p))["figures"]) for p in paths]
+    loaded = []
+    for path in paths:
+        with open(path) as fh:
+            loaded.append((path, json.load(fh)["figures"]))
+    (a_name, a), (b_name, b) = loaded
     print(f"{'figure':<30}{'A':>12}{'B':>12}{'B/A':>8}  (better)")
     print(f"  A = {a_name}\n  B = {b_name}")
     for key, field, unit, higher_better in HEADLINE:

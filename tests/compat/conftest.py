@@ -119,7 +119,7 @@ def baremetal(service: Service) -> Callable[..., object]:
 
     def run(*args: str, json_output: bool = True) -> object:
         argv = list(args) + (["-f", "json"] if json_output else [])
-        proc = subprocess.run(base + argv, capture_output=True, text=True,
+        proc = subprocess.run(base + argv, capture_output=True, text=True, check=False,
                               timeout=CLI_TIMEOUT, env=_cli_env(), stdin=subprocess.DEVNULL)
         if proc.returncode != 0:
             raise CLIError(argv, proc.returncode, proc.stderr.strip())
@@ -150,7 +150,7 @@ def http(service: Service):
     import requests
 
     class Http(requests.Session):
-        def request(self, method, url, *args, **kwargs):  # noqa: D102
+        def request(self, method, url, *args, **kwargs):
             if url.startswith("/"):
                 url = service.url + url
             return super().request(method, url, *args, timeout=60, **kwargs)

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.compat.conftest import CLIError, known_gap
+from tests.compat.conftest import CLIError
 
 
 def _mac(tag: str, last: int) -> str:

@@ -6,8 +6,6 @@ import uuid
 import pytest
 from openstack import exceptions as sdk_exc
 
-from tests.compat.conftest import known_gap
-
 
 def _ids(nodes) -> set[str]:
     return {n.id for n in nodes}
@@ -112,7 +110,7 @@ def family(sdk):
     """Nodes that differ in one attribute each, all in one resource class."""
     tag = uuid.uuid4().hex[:10]
     rc = f"qry-{tag}"
-    base = dict(driver="fake-hardware", resource_class=rc)
+    base = {"driver": "fake-hardware", "resource_class": rc}
     nodes = {
         "plain": sdk.baremetal.create_node(name=f"q-plain-{tag}", **base),
         "instance": sdk.baremetal.create_node(name=f"q-inst-{tag}", **base),
