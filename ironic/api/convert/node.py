@@ -77,9 +77,10 @@ def _plan(fields: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
 
 
 def _traits(node: Any) -> list[str]:
-    if not node.obj_attr_is_set("traits") or node.traits is None:
+    traits = vars(node).get("_obj_traits")
+    if traits is None:
         return []
-    return [t.trait for t in node.traits]
+    return [vars(trait)["_obj_trait"] for trait in traits]
 
 
 def to_api(node: Any, fields: Iterable[str], *, base: str, version: mv.Version,
