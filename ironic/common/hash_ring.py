@@ -46,11 +46,14 @@ class HashRing:
                         for host in self.hosts for i in range(partitions))
         self._positions = [p for p, _ in points]
         self._owners = [h for _, h in points]
+        self._only = [next(iter(self.hosts))] if len(self.hosts) == 1 else None
 
     def get_hosts(self, key: str, replicas: int = 1) -> list[str]:
         """The ``replicas`` distinct hosts owning ``key``, primary first."""
         if not self._owners:
             return []
+        if self._only is not None:
+            return list(self._only)  # one host owns everything: no hashing
         wanted = min(max(replicas, 1), len(self.hosts))
         start = bisect.bisect(self._positions, _position(key))
         found: list[str] = []

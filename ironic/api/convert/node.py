@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ironic.api import links
 from ironic.api import microversions as mv
@@ -55,25 +55,33 @@ def _value(node: Any, name: str, stored: dict[str, Any] | None = None) -> Any:
     return value
 
 
-_PLAIN, _DICT, _TIMESTAMP, _TRAITS, _CONDUCTOR = "plain", "dict", "time", "traits", "conductor"
+class _Plan(NamedTuple):
+    """How to render one list of fields, grouped by the work each needs."""
+
+    plain: tuple[tuple[str, str], ...]
+    """(field, instance attribute) copied as they are."""
+    dicts: tuple[tuple[str, str], ...]
+    """JSON objects, ``{}`` when unset."""
+    times: tuple[tuple[str, str], ...]
+    """Timestamps, ISO 8601 text."""
+    traits: bool
+    conductor: bool
 
 
 @functools.lru_cache(maxsize=1024)
-def _plan(fields: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
-    """(field, instance attribute, how to render) for each of ``fields``.
+def _plan(fields: tuple[str, ...]) -> _Plan:
+    """Group ``fields`` by how they are rendered, once per field list.
 
-    Deciding how to render each field once per field list, instead of once
-    per node and field, halves the cost of a detailed list.
+    Rendering then copies the plain fields in one comprehension instead of
+    deciding per node and field, which halved a detailed list's cost.
     """
-    def kind(name: str) -> str:
-        if name == "traits":
-            return _TRAITS
-        if name == "conductor":
-            return _CONDUCTOR
-        if name in _DICTS:
-            return _DICT
-        return _TIMESTAMP if name in _TIME else _PLAIN
-    return tuple((name, _STORED.get(name, "_obj_" + name), kind(name)) for name in fields)
+    def pairs(names: Iterable[str]) -> tuple[tuple[str, str], ...]:
+        return tuple((name, _STORED.get(name, "_obj_" + name)) for name in names)
+    special = _DICTS | _TIME | {"traits", "conductor"}
+    return _Plan(plain=pairs(f for f in fields if f not in special),
+                 dicts=pairs(f for f in fields if f in _DICTS),
+                 times=pairs(f for f in fields if f in _TIME),
+                 traits="traits" in fields, conductor="conductor" in fields)
 
 
 def _traits(node: Any) -> list[str]:
@@ -92,20 +100,19 @@ def to_api(node: Any, fields: Iterable[str], *, base: str, version: mv.Version,
     :param with_subresources: add the ports/states/... links (single node and
         detailed list).
     """
-    result: dict[str, Any] = {}
+    plan = _plan(fields if isinstance(fields, tuple) else tuple(fields))
     stored = vars(node)
-    for name, attr, kind in _plan(tuple(fields)):
+    result = {name: stored.get(attr) for name, attr in plan.plain}
+    for name, attr in plan.dicts:
         value = stored.get(attr)
-        if kind is _PLAIN:
-            result[name] = value
-        elif kind is _DICT:
-            result[name] = {} if value is None else value
-        elif kind is _TIMESTAMP:
-            result[name] = None if value is None else value.isoformat()
-        elif kind is _TRAITS:
-            result[name] = _traits(node)
-        else:
-            result[name] = conductor_for(node) if conductor_for else None
+        result[name] = {} if value is None else value
+    for name, attr in plan.times:
+        value = stored.get(attr)
+        result[name] = None if value is None else value.isoformat()
+    if plan.traits:
+        result["traits"] = _traits(node)
+    if plan.conductor:
+        result["conductor"] = conductor_for(node) if conductor_for else None
     for name in node_type.SECRET_DICTS:
         if name in result:
             result[name] = secrets.mask(result[name])
