@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pathlib
 
-from ironic.conf import CONF
+from oslo_config import cfg
+
+from ironic.conf import opts
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -14,13 +16,17 @@ def _readme_ini() -> str:
     return text[start:text.index("```", start)]
 
 
-def test_readme_config_example_parses_to_its_stated_values(tmp_path, conf):
+def test_readme_config_example_parses_to_its_stated_values(tmp_path):
     path = tmp_path / "ironic.conf"
     path.write_text(_readme_ini())
-    conf.set_config_files([str(path)])
-    assert CONF.host == "conductor-1"  # no inline comment swallowed into a value
-    assert CONF.rpc_transport == "none"
-    assert CONF.default_network_interface == "noop"
-    assert CONF.enabled_network_interfaces == ["flat", "noop"]
-    assert CONF.api.port == 6385
-    assert CONF.conductor.automated_clean is False
+    conf = cfg.ConfigOpts()
+    for group, options in opts.list_opts():
+        conf.register_opts(options, group=None if group == "DEFAULT" else group)
+    conf(["--config-file", str(path)], project="ironic", default_config_files=[])
+    assert conf.host == "conductor-1"  # no inline comment swallowed into a value
+    assert conf.rpc_transport == "none"
+    assert conf.default_network_interface == "noop"
+    assert conf.enabled_network_interfaces == ["flat", "noop"]
+    assert conf.api.port == 6385
+    assert conf.conductor.automated_clean is False
+    assert conf.database.connection == "sqlite:////var/lib/ironic/ironic.sqlite"
