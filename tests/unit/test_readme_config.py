@@ -5,7 +5,7 @@ import pathlib
 
 from oslo_config import cfg
 
-from ironic.conf import opts
+from ironic.conf import api, auth, conductor, database, default
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
@@ -20,8 +20,8 @@ def test_readme_config_example_parses_to_its_stated_values(tmp_path):
     path = tmp_path / "ironic.conf"
     path.write_text(_readme_ini())
     conf = cfg.ConfigOpts()
-    for group, options in opts.list_opts():
-        conf.register_opts(options, group=None if group == "DEFAULT" else group)
+    for module in (default, api, auth, conductor, database):
+        module.register_opts(conf)
     conf(["--config-file", str(path)], project="ironic", default_config_files=[])
     assert conf.host == "conductor-1"  # no inline comment swallowed into a value
     assert conf.rpc_transport == "none"
