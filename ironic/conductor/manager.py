@@ -3,22 +3,34 @@
 Each endpoint takes the node lock (shared when it only reads), runs the checks
 that need the lock, and hands off to one flow function. Flows live in
 :mod:`nodes`, :mod:`ports`, :mod:`power`, :mod:`management`, :mod:`traits`,
-:mod:`volumes` and :mod:`provisioning`. Endpoints that are not implemented yet raise
+:mod:`volumes` and the provisioning flows (:mod:`verify`, :mod:`cleaning`,
+:mod:`deployments`, :mod:`servicing`, :mod:`inspection`, :mod:`rescue`,
+:mod:`adoption`). Endpoints that are not implemented yet raise
 OperationNotAvailable (a 400 at the API), never an unexpected error.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from ironic.common import exception
+from ironic.common import states
+from ironic.conductor import adoption
 from ironic.conductor import base_manager
+from ironic.conductor import cleaning
+from ironic.conductor import deployments
+from ironic.conductor import failures
+from ironic.conductor import inspection
 from ironic.conductor import management
 from ironic.conductor import nodes
 from ironic.conductor import ports
 from ironic.conductor import power
-from ironic.conductor import provisioning
+from ironic.conductor import rescue
+from ironic.conductor import servicing
 from ironic.conductor import task_manager
+from ironic.conductor import verify
 from ironic.conductor import traits as node_traits
 from ironic.conductor import volumes
 from ironic.drivers import factory
@@ -137,65 +149,91 @@ class ConductorManager(base_manager.BaseConductorManager):
             management.set_target_raid_config(task, target_raid_config)
 
     # --- provisioning ------------------------------------------------------
+    # Each endpoint validates under the node lock and queues the work in a
+    # worker (the lock goes with it), so the API can answer 202 at once.
 
     def do_node_deploy(self, context: Any, node_id: Any, rebuild: bool = False,
                        configdrive: Any = None,
                        deploy_steps: list[dict[str, Any]] | None = None) -> None:
-        """Deploy or rebuild."""
-        with acquire(context, node_id, purpose="node deployment") as task:
-            provisioning.deploy(task, rebuild=rebuild, configdrive=configdrive,
-                                deploy_steps=deploy_steps)
+        """Deploy or rebuild. :raises: InvalidStateRequested, NodeLocked,
+        NodeInMaintenance, NodeProtected, InstanceDeployFailure,
+        InvalidParameterValue, NoFreeConductorWorker"""
+        with _provisioning(context, node_id, "node deployment") as task:
+            deployments.start(task, self.spawn_worker, rebuild=rebuild,
+                              configdrive=configdrive, deploy_steps=deploy_steps)
+
+    def continue_node_deploy(self, context: Any, node_id: Any) -> None:
+        """Resume a deployment waiting in ``wait call-back``."""
+        with _provisioning(context, node_id, "continue node deploy") as task:
+            deployments.resume(task, self.spawn_worker)
 
     def do_node_tear_down(self, context: Any, node_id: Any) -> None:
-        """Tear down an instance."""
-        with acquire(context, node_id, purpose="node tear down") as task:
-            provisioning.tear_down(task)
+        """Tear down an instance, then clean. :raises: NodeProtected, ..."""
+        with _provisioning(context, node_id, "node tear down") as task:
+            deployments.tear_down(task, self.spawn_worker)
 
     def do_provisioning_action(self, context: Any, node_id: Any, action: str) -> None:
-        """manage, provide, inspect, adopt, abort, unhold."""
-        with acquire(context, node_id, purpose=f"provision action {action}") as task:
-            provisioning.do_action(task, action)
+        """manage, provide, inspect, adopt, abort, unhold (and clean/service
+        without steps, which are refused)."""
+        with _provisioning(context, node_id, f"provision action {action}") as task:
+            _provision_action(task, self.spawn_worker, action)
 
     def inspect_hardware(self, context: Any, node_id: Any) -> None:
-        """Inspect hardware."""
-        with acquire(context, node_id, purpose="hardware inspection") as task:
-            provisioning.do_action(task, "inspect")
+        """Inspect hardware. :raises: UnsupportedDriverExtension, ..."""
+        with _provisioning(context, node_id, "hardware inspection") as task:
+            inspection.start(task, self.spawn_worker)
 
     def do_node_clean(self, context: Any, node_id: Any,
                       clean_steps: list[dict[str, Any]],
                       disable_ramdisk: bool | None = None) -> None:
-        """Manual cleaning."""
-        with acquire(context, node_id, purpose="node manual cleaning") as task:
-            provisioning.clean(task, clean_steps)
+        """Manual cleaning with ``clean_steps``."""
+        with _provisioning(context, node_id, "node manual cleaning") as task:
+            cleaning.start_manual(task, self.spawn_worker, clean_steps,
+                                  disable_ramdisk=bool(disable_ramdisk))
 
-    def do_node_rescue(self, context: Any, node_id: Any, rescue_password: str) -> None:
-        """Rescue an active node."""
-        with acquire(context, node_id, purpose="node rescue") as task:
-            provisioning.rescue(task, rescue_password)
-
-    def do_node_unrescue(self, context: Any, node_id: Any) -> None:
-        """Leave rescue."""
-        with acquire(context, node_id, purpose="node unrescue") as task:
-            provisioning.unrescue(task)
+    def continue_node_clean(self, context: Any, node_id: Any) -> None:
+        """Resume a cleaning waiting in ``clean wait``."""
+        with _provisioning(context, node_id, "continue node clean") as task:
+            cleaning.resume(task, self.spawn_worker)
 
     def do_node_service(self, context: Any, node_id: Any,
                         service_steps: list[dict[str, Any]],
                         disable_ramdisk: bool | None = None) -> None:
-        """Not available yet."""
-        raise _not_available("node servicing")
+        """Run ``service_steps`` on an active node."""
+        with _provisioning(context, node_id, "node servicing") as task:
+            servicing.start(task, self.spawn_worker, service_steps,
+                            disable_ramdisk=bool(disable_ramdisk))
 
-    def continue_node_deploy(self, context: Any, node_id: Any) -> None:
-        """Not available yet (fake deploys never wait)."""
-        raise _not_available("continue deployment")
+    def continue_node_service(self, context: Any, node_id: Any) -> None:
+        """Resume a servicing waiting in ``service wait``."""
+        with _provisioning(context, node_id, "continue node service") as task:
+            servicing.resume(task, self.spawn_worker)
 
-    def continue_node_clean(self, context: Any, node_id: Any) -> None:
-        """Not available yet (fake cleaning never waits)."""
-        raise _not_available("continue cleaning")
+    def do_node_rescue(self, context: Any, node_id: Any, rescue_password: str) -> None:
+        """Rescue an active node."""
+        with _provisioning(context, node_id, "node rescue") as task:
+            rescue.start(task, self.spawn_worker, rescue_password)
+
+    def do_node_unrescue(self, context: Any, node_id: Any) -> None:
+        """Leave rescue."""
+        with _provisioning(context, node_id, "node unrescue") as task:
+            rescue.stop(task, self.spawn_worker)
 
     def heartbeat(self, context: Any, node_id: Any, callback_url: str,
                   **agent: Any) -> None:
-        """Not available yet: there is no ramdisk agent support."""
-        raise _not_available("agent heartbeat")
+        """A ramdisk agent check-in (placeholder: no real agent yet).
+
+        Records the callback URL; for a node waiting for a callback in
+        deploy, clean, service or rescue (and not in maintenance) it counts
+        as the awaited callback and resumes the flow.
+        """
+        with _provisioning(context, node_id, "heartbeat") as task:
+            task.node.set_driver_internal_info("agent_url", callback_url)
+            resume = _RESUME_ON_HEARTBEAT.get(task.node.provision_state)
+            if resume is None or task.node.maintenance:
+                task.node.save()
+                return
+            resume(task, self.spawn_worker)
 
     # --- ports and portgroups ---------------------------------------------
 
@@ -314,3 +352,72 @@ def _save_all(task: Any) -> None:
             item.save()
     if task.node.obj_what_changed():
         task.node.save()
+
+
+@contextlib.contextmanager
+def _provisioning(context: Any, node_id: Any, purpose: str) -> Iterator[Any]:
+    """The exclusive task of a provisioning endpoint; a busy database is a 503."""
+    with failures.database_busy_is_retryable():
+        with acquire(context, node_id, purpose=purpose) as task:
+            yield task
+
+
+def _abort(task: Any, spawn: Any) -> None:
+    flow = _ABORTS.get(task.node.provision_state)
+    if flow is None:
+        raise exception.InvalidStateRequested(action="abort", node=task.node.uuid,
+                                              state=task.node.provision_state)
+    flow(task, spawn)
+
+
+def _unhold(task: Any, spawn: Any) -> None:
+    state = task.node.provision_state
+    if state == states.SERVICEHOLD:
+        servicing.unhold(task, spawn)
+    elif state == states.CLEANHOLD:
+        cleaning.unhold(task)
+    elif state == states.DEPLOYHOLD:
+        deployments.unhold(task)
+    else:
+        raise exception.InvalidStateRequested(action="unhold", node=task.node.uuid,
+                                              state=state)
+
+
+def _refuse(action: str) -> Any:
+    def refuse(task: Any, spawn: Any) -> None:
+        raise exception.InvalidParameterValue(
+            err=f"The {action} provisioning action needs its steps; use "
+                f"do_node_{action}")
+    return refuse
+
+
+_ABORTS = {
+    states.CLEANWAIT: cleaning.abort, states.CLEANHOLD: cleaning.abort,
+    states.DEPLOYWAIT: deployments.abort, states.DEPLOYHOLD: deployments.abort,
+    states.SERVICEWAIT: servicing.abort, states.SERVICEHOLD: servicing.abort,
+    states.SERVICEFAIL: servicing.abort, states.RESCUEWAIT: rescue.abort,
+    states.INSPECTWAIT: inspection.abort,
+}
+"""Provision state -> the flow that aborts it (the states Ironic allows)."""
+
+_ACTIONS = {
+    "manage": verify.manage, "provide": cleaning.start_automated,
+    "inspect": inspection.start, "adopt": adoption.start, "abort": _abort,
+    "unhold": _unhold, "clean": _refuse("clean"), "service": _refuse("service"),
+}
+"""do_provisioning_action verbs -> flow."""
+
+_RESUME_ON_HEARTBEAT = {
+    states.DEPLOYWAIT: deployments.resume, states.CLEANWAIT: cleaning.resume,
+    states.SERVICEWAIT: servicing.resume, states.RESCUEWAIT: rescue.resume,
+}
+"""Wait states a heartbeat resumes (the fake agent finished its step)."""
+
+
+def _provision_action(task: Any, spawn: Any, action: str) -> None:
+    flow = _ACTIONS.get(action)
+    if flow is None:
+        raise exception.InvalidParameterValue(
+            err=f"Unknown provisioning action {action!r}; expected one of "
+                f"{', '.join(sorted(_ACTIONS))}")
+    flow(task, spawn)

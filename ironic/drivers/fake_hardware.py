@@ -15,14 +15,16 @@ class FakeHardware(hardware_type.AbstractHardwareType):
     supported_bios_interfaces = (fake.FakeBIOS, noop.NoBIOS)
     supported_boot_interfaces = (fake.FakeBoot,)
     supported_console_interfaces = (fake.FakeConsole, noop.NoConsole)
-    supported_deploy_interfaces = (fake.FakeDeploy,)
+    supported_deploy_interfaces = (fake.FakeDeploy, fake.FakeAsyncDeploy)
     supported_firmware_interfaces = (fake.FakeFirmware, noop.NoFirmware)
-    supported_inspect_interfaces = (fake.FakeInspect, noop.NoInspect)
+    supported_inspect_interfaces = (fake.FakeInspect, noop.NoInspect,
+                                    fake.FakeAsyncInspect)
     supported_management_interfaces = (fake.FakeManagement,)
     supported_network_interfaces = (flat_network.FlatNetwork,
                                     noop_network.NoopNetwork)
     supported_power_interfaces = (fake.FakePower,)
     supported_raid_interfaces = (fake.FakeRAID, noop.NoRAID)
-    supported_rescue_interfaces = (fake.FakeRescue, noop.NoRescue)
+    supported_rescue_interfaces = (fake.FakeRescue, noop.NoRescue,
+                                   fake.FakeAsyncRescue)
     supported_storage_interfaces = (fake.FakeStorage, noop_storage.NoopStorage)
     supported_vendor_interfaces = (fake.FakeVendor, noop.NoVendor)

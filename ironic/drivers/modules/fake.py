@@ -2,7 +2,11 @@
 
 Power state and boot device live in the node's ``driver_internal_info`` (the
 conductor saves it), so they survive restarts and are visible through the API.
-Every fake is synchronous and succeeds unless the request itself is invalid.
+The plain fakes are synchronous and succeed unless the request itself is
+invalid. The ``fake-async`` deploy, inspect and rescue fakes return ``WAIT``
+from their steps instead: the node stays in the flow's wait state until the
+conductor is told to resume (``continue_node_deploy``, ``continue_node_clean``,
+a heartbeat, ...), which counts the waiting step as finished.
 """
 from __future__ import annotations
 
@@ -162,6 +166,30 @@ class FakeDeploy(_NoConfig, DeployInterface):
         return None
 
 
+class FakeAsyncDeploy(FakeDeploy):
+    """Like ``fake`` but every step waits for a callback (``fake-async``).
+
+    Deployment waits in ``wait call-back``; automated cleaning runs
+    ``erase_devices`` and waits in ``clean wait``; ``wait_for_callback`` is a
+    manual clean, deploy and service step that waits too. Each finishes when
+    the conductor resumes the flow.
+    """
+
+    @steps.step(steps.StepKind.DEPLOY, priority=100)
+    def deploy(self, task: Task) -> steps.StepResult:
+        return steps.StepResult.WAIT
+
+    @steps.step(steps.StepKind.CLEAN, priority=10, abortable=True)
+    def erase_devices(self, task: Task) -> steps.StepResult:
+        return steps.StepResult.WAIT
+
+    @steps.step(steps.StepKind.CLEAN, priority=0, abortable=True)
+    @steps.step(steps.StepKind.DEPLOY, priority=0)
+    @steps.step(steps.StepKind.SERVICE, priority=0, abortable=True)
+    def wait_for_callback(self, task: Task) -> steps.StepResult:
+        return steps.StepResult.WAIT
+
+
 class FakeInspect(_NoConfig, InspectInterface):
     """Inspection finds nothing new and finishes at once."""
 
@@ -170,6 +198,13 @@ class FakeInspect(_NoConfig, InspectInterface):
 
     def abort(self, task: Task) -> None:
         return None
+
+
+class FakeAsyncInspect(FakeInspect):
+    """Inspection waits in ``inspect wait`` until resumed (``fake-async``)."""
+
+    def inspect_hardware(self, task: Task) -> steps.StepResult:
+        return steps.StepResult.WAIT
 
 
 class FakeRAID(_NoConfig, RAIDInterface):
@@ -188,16 +223,23 @@ class FakeRAID(_NoConfig, RAIDInterface):
         return steps.StepResult.DONE
 
 
+_BIOS_ARGS = {"settings": steps.ArgInfo("A list of {name, value} settings",
+                                        required=True)}
+
+
 class FakeBIOS(_NoConfig, BIOSInterface):
     """Accepts any settings."""
 
-    @steps.step(steps.StepKind.CLEAN, priority=0, argsinfo={
-        "settings": steps.ArgInfo("A list of {name, value} settings", required=True)})
+    @steps.step(steps.StepKind.CLEAN, priority=0, argsinfo=_BIOS_ARGS)
+    @steps.step(steps.StepKind.DEPLOY, priority=0, argsinfo=_BIOS_ARGS)
+    @steps.step(steps.StepKind.SERVICE, priority=0, argsinfo=_BIOS_ARGS)
     def apply_configuration(self, task: Task,
                             settings: list[dict[str, Any]]) -> steps.StepResult:
         return steps.StepResult.DONE
 
     @steps.step(steps.StepKind.CLEAN, priority=0)
+    @steps.step(steps.StepKind.DEPLOY, priority=0)
+    @steps.step(steps.StepKind.SERVICE, priority=0)
     def factory_reset(self, task: Task) -> steps.StepResult:
         return steps.StepResult.DONE
 
@@ -248,6 +290,13 @@ class FakeRescue(_NoConfig, RescueInterface):
 
     def unrescue(self, task: Task) -> None:
         return None
+
+
+class FakeAsyncRescue(FakeRescue):
+    """Rescue waits in ``rescue wait`` until resumed (``fake-async``)."""
+
+    def rescue(self, task: Task) -> steps.StepResult:
+        return steps.StepResult.WAIT
 
 
 class FakeFirmware(_NoConfig, FirmwareInterface):

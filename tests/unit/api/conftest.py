@@ -16,6 +16,7 @@ import webtest
 from ironic.api import app as api_app
 from ironic.cmd import conductor as conductor_cmd
 from ironic.conductor import manager
+from tests.unit.conductor.conftest import run_workers_inline
 
 LATEST = {"X-OpenStack-Ironic-API-Version": "1.109"}
 
@@ -25,11 +26,13 @@ def conductor(db: Any, conf: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[A
     """The conductor service of this host (``test-host``), registered with
     fake-hardware, over the shared ``db`` fixture's fresh SQLite database.
 
-    Its periodic heartbeat thread is not started: unit tests run no threads.
+    Its periodic heartbeat thread is not started and work handed to a worker
+    runs inline: unit tests run no threads.
     """
     conf.config(rpc_transport="none", enabled_hardware_types=["fake-hardware"])
     monkeypatch.setattr(manager.ConductorManager, "_start_periodics", lambda self: None)
     service = conductor_cmd.start_conductor()
+    run_workers_inline(service)
     try:
         yield service
     finally:

@@ -3,11 +3,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import futurist
 import pytest
 
 from ironic.common import context as ir_context
 from ironic.conductor import manager
 from ironic.conductor import rpcapi
+
+
+def run_workers_inline(service: manager.ConductorManager) -> None:
+    """Unit tests run no threads: work handed to a worker runs at once, in the
+    caller's thread, after the node lock has been passed on (as a worker would)."""
+    service._executor.shutdown(wait=True)
+    service._executor = futurist.SynchronousExecutor()
 
 
 @pytest.fixture
@@ -23,6 +31,7 @@ def service(db, conf) -> Iterator[manager.ConductorManager]:
     rpcapi._ring_manager = None
     svc = manager.ConductorManager("test-host")
     svc.init_host()
+    run_workers_inline(svc)
     try:
         yield svc
     finally:

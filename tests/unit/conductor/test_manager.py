@@ -265,7 +265,7 @@ def test_deploy_in_maintenance_is_refused(rpc, ctx, make_node) -> None:
 def test_unavailable_operation_is_a_client_error(rpc, ctx, make_node) -> None:
     node = make_node(provision_state=states.ACTIVE)
     with pytest.raises(exception.OperationNotAvailable) as err:
-        rpc.do_node_service(ctx, node.uuid, [])
+        rpc.vendor_passthru(ctx, node.uuid, "first_method", "POST", {})
     assert 400 <= err.value.code < 500
 
 

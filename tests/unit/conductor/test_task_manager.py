@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 
+import futurist
 import pytest
 
 from ironic import objects
@@ -88,6 +89,7 @@ def test_event_saves_state_and_target(ctx, make_node) -> None:
 
 def test_spawned_work_keeps_lock_until_it_finishes(ctx, make_node, service) -> None:
     node = make_node()
+    service._executor = futurist.ThreadPoolExecutor(max_workers=2)  # a real worker
     started, proceed, seen = threading.Event(), threading.Event(), []
 
     def work(task) -> None:
