@@ -461,3 +461,9 @@ class NodeConsoleNotEnabled(Invalid):
 
 class InvalidIdentity(Invalid):
     _msg_fmt = "Expected a UUID or int but received %(identity)s."
+
+
+class AllocationFailed(Invalid):
+    """An allocation could not be satisfied (or backfilled) as requested."""
+
+    _msg_fmt = "Failed to process allocation %(uuid)s: %(error)s."

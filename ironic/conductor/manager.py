@@ -15,9 +15,11 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
+from ironic.common import context as ir_context
 from ironic.common import exception
 from ironic.common import states
 from ironic.conductor import adoption
+from ironic.conductor import allocations
 from ironic.conductor import base_manager
 from ironic.conductor import cleaning
 from ironic.conductor import deployments
@@ -51,6 +53,16 @@ class ConductorManager(base_manager.BaseConductorManager):
     """RPC endpoints; one thin method per ConductorAPI call."""
 
     RPC_API_VERSION = RPC_API_VERSION
+
+    def init_host(self) -> None:
+        """Start serving, then pick up allocations a previous run left pending."""
+        super().init_host()
+        try:
+            allocations.resume(ir_context.get_admin_context(), self.conductor.id,
+                               self.spawn_worker)
+        except Exception:
+            # Pending allocations stay "allocating"; the conductor still serves.
+            LOG.exception("Conductor %s: resuming allocations failed", self.host)
 
     # --- nodes -------------------------------------------------------------
 
@@ -320,8 +332,13 @@ class ConductorManager(base_manager.BaseConductorManager):
     # --- allocations and volumes ------------------------------------------
 
     def create_allocation(self, context: Any, allocation: Any) -> Any:
-        """Not available yet."""
-        raise _not_available("allocation")
+        """Store an allocation and pick its node in a worker (or backfill)."""
+        return allocations.start(context, allocation, self.spawn_worker,
+                                 getattr(self.conductor, "id", None))
+
+    def destroy_allocation(self, context: Any, allocation: Any) -> None:
+        """Delete an allocation and free its node."""
+        allocations.destroy(context, allocation)
 
     def update_volume_connector(self, context: Any, connector: Any) -> Any:
         """Save a changed volume connector of a powered-off node."""

@@ -382,6 +382,15 @@ class ConductorAPI:
         """Store an allocation and start looking for a node."""
         return self._call(context, topic, "create_allocation", allocation=allocation)
 
+    def destroy_allocation(self, context: Any, allocation: Any,
+                           topic: str | None = None) -> None:
+        """Delete an allocation and free its node.
+
+        :raises: InvalidState when its node runs an instance outside
+            maintenance, NodeLocked, AllocationNotFound
+        """
+        return self._call(context, topic, "destroy_allocation", allocation=allocation)
+
     def destroy_volume_connector(self, context: Any, connector: Any,
                                  topic: str | None = None) -> None:
         """Delete a volume connector."""

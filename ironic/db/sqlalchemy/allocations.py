@@ -118,6 +118,16 @@ def destroy(session: Session, ident: int | str) -> None:
     session.execute(sa.delete(ALLOCATIONS).where(ALLOCATIONS.c.id == row["id"]))
 
 
+def release_for_node(session: Session, node_id: int, allocation_id: int) -> None:
+    """Delete the allocation of a node whose instance is being removed.
+
+    Clearing a node's ``instance_uuid`` ends its allocation, as in Ironic: a
+    torn down or disassociated node is free again.
+    """
+    session.execute(sa.delete(ALLOCATIONS).where(ALLOCATIONS.c.id == allocation_id,
+                                                 ALLOCATIONS.c.node_id == node_id))
+
+
 def take_over(session: Session, ident: int | str, old_conductor_id: int | None,
               new_conductor_id: int) -> bool:
     """Move an allocation to a new conductor if still owned by the old one.

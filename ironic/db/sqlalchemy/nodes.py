@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ironic.common import exception
 from ironic.common import states
+from ironic.db.sqlalchemy import allocations
 from ironic.db.sqlalchemy import models
 from ironic.db.sqlalchemy import query
 from ironic.db.sqlalchemy.query import Row
@@ -297,7 +298,7 @@ def update(session: Session, ident: int | str, values: Mapping[str, Any],
         data["version"] = version
     current = session.execute(
         sa.select(NODES.c.id, NODES.c.uuid, NODES.c.instance_uuid,
-                  NODES.c.provision_state)
+                  NODES.c.provision_state, NODES.c.allocation_id)
         .where(query.ident_clause(NODES, ident, by_name=True))
         .with_for_update()).first()
     if current is None:
@@ -307,6 +308,10 @@ def update(session: Session, ident: int | str, values: Mapping[str, Any],
             and new_instance != current.instance_uuid):
         raise exception.NodeAssociated(node=current.uuid,
                                        instance=current.instance_uuid)
+    if ("instance_uuid" in data and new_instance is None
+            and current.allocation_id is not None):
+        allocations.release_for_node(session, current.id, current.allocation_id)
+        data["allocation_id"] = None
     _state_timestamps(current, data)
     try:
         session.execute(sa.update(NODES).where(NODES.c.id == current.id)
