@@ -467,3 +467,11 @@ class AllocationFailed(Invalid):
     """An allocation could not be satisfied (or backfilled) as requested."""
 
     _msg_fmt = "Failed to process allocation %(uuid)s: %(error)s."
+
+
+class RPCVersionCapped(ConductorError):
+    """A call needs a newer RPC version than the rolling-upgrade pin allows."""
+
+    _msg_fmt = ("%(method)s needs conductor RPC API %(version)s, but RPC is pinned "
+                "to %(cap)s by [DEFAULT] pin_release_version=%(release)s; retry "
+                "once every service is upgraded and the pin is removed.")

@@ -39,8 +39,8 @@ from ironic.drivers import factory
 
 LOG = logging.getLogger(__name__)
 
-RPC_API_VERSION = "1.0"
-"""Version of the RPC API these endpoints implement (see rpcapi)."""
+RPC_API_VERSION = "1.1"
+"""Version of the RPC API these endpoints implement; history in :mod:`rpcapi`."""
 
 acquire = task_manager.acquire
 

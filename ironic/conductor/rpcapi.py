@@ -4,7 +4,22 @@ One thin method per RPC call, with Ironic's names and signatures. Each method
 names the endpoint, the RPC version and its arguments; the transport selected
 by ``[DEFAULT] rpc_transport`` (see :mod:`ironic.conductor.transports`) carries
 them. ``get_topic_for`` picks a node's conductor with a consistent hash ring
-over live conductors per conductor group and hardware type.
+over live conductors per conductor group and hardware type; driver-level calls
+go to any live conductor running the hardware type.
+
+RPC API version history (bump the minor version for every new method or
+argument, and add the release that first sends it to :data:`RELEASE_MAPPING`):
+
+* 1.0 - the foundation: node, port, portgroup, volume, VIF, power,
+  management, provisioning, driver and vendor endpoints, create_allocation,
+  heartbeat, continue_node_deploy/continue_node_clean (casts).
+* 1.1 - versioned-object indirection (object_action,
+  object_class_action_versions, object_backport_versions), destroy_allocation,
+  refresh_hash_ring (fanout cast sent by conductors joining or leaving).
+
+Rolling upgrades: with ``[DEFAULT] pin_release_version`` set, the client never
+sends a version newer than that release spoke (:meth:`ConductorAPI.can_send_version`);
+methods that would need one raise RPCVersionCapped (503) instead.
 """
 from __future__ import annotations
 
@@ -17,11 +32,34 @@ from ironic.common import hash_ring
 from ironic.conductor import transports
 from ironic.conf import CONF
 
-MANAGER_TOPIC = "ironic.conductor_manager"
+MANAGER_TOPIC = transports.TOPIC
 """Base topic; a conductor listens on ``<topic>.<hostname>``."""
 
-RPC_API_VERSION = "1.0"
+RPC_API_VERSION = "1.1"
 """Version of the conductor RPC API this client speaks."""
+
+RELEASE_MAPPING: dict[str, str] = {"0.1": "1.0", "0.2": "1.1"}
+"""``[DEFAULT] pin_release_version`` value -> newest RPC version that release speaks."""
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def version_cap() -> str:
+    """The newest RPC version this client may send.
+
+    :raises: ConfigInvalid for an unknown ``pin_release_version``.
+    """
+    pinned = CONF.pin_release_version
+    if not pinned:
+        return RPC_API_VERSION
+    try:
+        return RELEASE_MAPPING[pinned]
+    except KeyError:
+        raise exception.ConfigInvalid(
+            error_msg=f"pin_release_version {pinned!r} is not a known release; "
+                      f"known: {', '.join(sorted(RELEASE_MAPPING))}") from None
 
 _ring_manager: hash_ring.HashRingManager | None = None
 
@@ -54,6 +92,27 @@ class ConductorAPI:
     def __init__(self, topic: str | None = None) -> None:
         self.topic = topic or MANAGER_TOPIC
         self.transport = transports.get_transport()
+        self.version_cap = version_cap()
+
+    # --- versions ----------------------------------------------------------
+
+    def can_send_version(self, version: str) -> bool:
+        """Whether every conductor (per the version pin) understands ``version``."""
+        return _version(version) <= _version(self.version_cap)
+
+    def can_send_create_port(self) -> bool:
+        """Whether create_port can be sent (RPC 1.0)."""
+        return self.can_send_version("1.0")
+
+    def can_send_rescue(self) -> bool:
+        """Whether do_node_rescue/do_node_unrescue can be sent (RPC 1.0)."""
+        return self.can_send_version("1.0")
+
+    def _check_version(self, method: str, version: str) -> None:
+        if not self.can_send_version(version):
+            raise exception.RPCVersionCapped(method=method, version=version,
+                                             cap=self.version_cap,
+                                             release=CONF.pin_release_version)
 
     # --- routing -----------------------------------------------------------
 
@@ -102,15 +161,48 @@ class ConductorAPI:
             return topic[len(self.topic) + 1:]
         return None
 
+    def _target(self, topic: str | None) -> str | None:
+        if topic is None and CONF.rpc_transport == "json-rpc":
+            topic = self.get_random_topic()  # no shared queue over HTTP
+        return self._host(topic)
+
     def _call(self, context: Any, topic: str | None, method: str,
               version: str = "1.0", **kwargs: Any) -> Any:
-        return self.transport.call(context, self._host(topic), method,
-                                   version=version, **kwargs)
+        self._check_version(method, version)
+        try:
+            return self.transport.call(context, self._target(topic), method,
+                                       version=version, **kwargs)
+        except exception.ServiceUnavailable:
+            ring_manager().reset()  # the conductor may be gone: look again next time
+            raise
 
     def _cast(self, context: Any, topic: str | None, method: str,
               version: str = "1.0", **kwargs: Any) -> None:
-        self.transport.cast(context, self._host(topic), method,
+        self._check_version(method, version)
+        self.transport.cast(context, self._target(topic), method,
                             version=version, **kwargs)
+
+    # --- versioned-object indirection (1.1) --------------------------------
+
+    def object_class_action_versions(self, context: Any, objname: str, objmethod: str,
+                                     object_versions: dict[str, str], args: Any,
+                                     kwargs: Any) -> Any:
+        """Run a class method of a versioned object on a conductor."""
+        return self._call(context, None, "object_class_action_versions", "1.1",
+                          objname=objname, objmethod=objmethod,
+                          object_versions=object_versions, args=args, kwargs=kwargs)
+
+    def object_action(self, context: Any, objinst: Any, objmethod: str,
+                      args: Any, kwargs: Any) -> Any:
+        """Run a method of a versioned object on a conductor; ``(updates, result)``."""
+        return self._call(context, None, "object_action", "1.1", objinst=objinst,
+                          objmethod=objmethod, args=args, kwargs=kwargs)
+
+    def object_backport_versions(self, context: Any, objinst: Any,
+                                 object_versions: dict[str, str]) -> Any:
+        """``objinst`` as a primitive in older object versions."""
+        return self._call(context, None, "object_backport_versions", "1.1",
+                          objinst=objinst, object_versions=object_versions)
 
     # --- nodes -------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from ironic.conf import auth
 from ironic.conf import conductor
 from ironic.conf import database
 from ironic.conf import default
+from ironic.conf import json_rpc
 
 CONF = cfg.CONF
 
@@ -17,3 +18,4 @@ api.register_opts(CONF)
 auth.register_opts(CONF)
 conductor.register_opts(CONF)
 database.register_opts(CONF)
+json_rpc.register_opts(CONF)

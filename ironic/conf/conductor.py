@@ -65,3 +65,39 @@ def list_opts() -> list[cfg.Opt]:
 opts.append(cfg.BoolOpt(
     "allow_deleting_available_nodes", default=True,
     help="Allow deleting nodes which are in state 'available'."))
+
+# Options of the distributed conductor: power sync, periodic pool, takeover, stop.
+opts.extend([
+    cfg.IntOpt("sync_power_state_workers", default=8, min=1,
+               help="The maximum number of worker threads that can be started "
+                    "simultaneously to sync nodes power states from the "
+                    "periodic task."),
+    cfg.IntOpt("power_state_sync_max_retries", default=3, min=0,
+               help="During sync_power_state failures, limit the number of "
+                    "times the hardware power state is read or set before the "
+                    "node is put in maintenance with fault 'power failure'."),
+    cfg.BoolOpt("force_power_state_during_sync", default=True,
+                mutable=True,
+                help="During sync_power_state, should the hardware power state "
+                     "be set to the state recorded in the database (True) or "
+                     "should the database be updated based on the hardware "
+                     "state (False)."),
+    cfg.IntOpt("power_failure_recovery_interval", default=300, min=0,
+               help="Interval (in seconds) between checking the power state "
+                    "of nodes put into maintenance because of power sync "
+                    "failures. Such a node leaves maintenance once its power "
+                    "state is read successfully. 0 disables the check."),
+    cfg.IntOpt("periodic_max_workers", default=8, min=1,
+               help="Maximum number of threads running periodic tasks at "
+                    "once. Periodic tasks have their own pool, separate from "
+                    "the RPC worker pool."),
+    cfg.IntOpt("sync_local_state_interval", default=180,
+               help="How often (seconds) each conductor checks for nodes it "
+                    "should take over from conductors that left or died: it "
+                    "releases their locks and resumes or fails their work. "
+                    "0 or less disables the check."),
+    cfg.IntOpt("graceful_shutdown_timeout", default=60, min=0,
+               help="Seconds a stopping conductor waits for running work to "
+                    "finish before handing the nodes back. 0 waits without "
+                    "limit."),
+])

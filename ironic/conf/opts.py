@@ -8,6 +8,7 @@ from ironic.conf import auth
 from ironic.conf import conductor
 from ironic.conf import database
 from ironic.conf import default
+from ironic.conf import json_rpc
 
 
 def list_opts() -> list[tuple[str, list[cfg.Opt]]]:
@@ -16,4 +17,5 @@ def list_opts() -> list[tuple[str, list[cfg.Opt]]]:
         ("api", api.list_opts()),
         ("conductor", conductor.list_opts()),
         ("database", database.list_opts()),
+        ("json_rpc", json_rpc.list_opts()),
     ]

@@ -95,8 +95,8 @@ def test_errors_arrive_as_the_same_class(rpc, ctx) -> None:
         rpc.get_driver_properties(ctx, "no-such-driver")
 
 
-def test_unavailable_transport_is_a_config_error(conf) -> None:
-    conf.config(rpc_transport="oslo")
+def test_unknown_release_pin_is_a_config_error(conf) -> None:
+    conf.config(pin_release_version="9.9")
     with pytest.raises(exception.ConfigInvalid):
         rpcapi.ConductorAPI()
 
