@@ -82,7 +82,7 @@ def start_manual(task: Any, spawn: task_manager.Spawn, clean_steps: list[Any], *
         not offer, bad arguments), InvalidStateRequested
     """
     _check_not_maintenance(task, "cleaning")
-    if not task.fsm.is_actionable_event(Event.CLEAN):
+    if task.node.provision_state != states.MANAGEABLE:
         raise exception.InvalidStateRequested(action="clean", node=task.node.uuid,
                                               state=task.node.provision_state)
     task.driver.power.validate(task)
@@ -180,12 +180,7 @@ def abort(task: Any, spawn: task_manager.Spawn) -> None:
 def _after_abort(task: Any) -> None:
     """Worker: forget the plan and power off, best effort."""
     steps.clear(task.node, KIND)
-    try:
-        _power_off_quietly(task)
-    except Exception as e:
-        # The node is already in ``clean failed`` with the abort recorded.
-        LOG.warning("Node %s: power off after aborted cleaning failed: %s",
-                    task.node.uuid, e)
+    failures.best_effort(_power_off_quietly, task, "power off after aborted cleaning")
     task.node.save()
 
 

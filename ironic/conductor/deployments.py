@@ -198,12 +198,7 @@ def abort(task: Any, spawn: task_manager.Spawn) -> None:
 
 def _after_abort(task: Any) -> None:
     steps.clear(task.node, KIND)
-    try:
-        task.driver.deploy.clean_up(task)
-    except Exception as e:
-        # The node is already in ``deploy failed`` with the abort recorded.
-        LOG.warning("Node %s: clean up after aborted deployment failed: %s",
-                    task.node.uuid, e)
+    failures.best_effort(_clean_up_quietly, task, "clean up after aborted deployment")
     task.node.save()
 
 

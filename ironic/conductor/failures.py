@@ -57,7 +57,7 @@ def fail(task: Any, flow: Flow | str, error: Exception | str) -> None:
               exc_info=(error if isinstance(error, Exception)
                         and not isinstance(error, exception.IronicError) else None))
     if flow.cleanup is not None:
-        _best_effort(flow.cleanup, task, flow)
+        best_effort(flow.cleanup, task, f"clean-up after failed {flow.name}")
     if flow.step_kind is not None:
         _clear_steps(node, flow.step_kind)
     target = node.target_provision_state
@@ -92,13 +92,16 @@ def _is_stable(task: Any, state: str | None) -> bool:
     return state is not None and state in task.fsm and task.fsm.is_stable(state)
 
 
-def _best_effort(cleanup: Callable[[Any], None], task: Any, flow: Flow) -> None:
+def best_effort(action: Callable[[Any], None], task: Any, what: str) -> None:
+    """Run ``action(task)``; log (never raise) its failure.
+
+    For clean-ups after a flow already failed or was aborted: their error
+    must not hide the recorded one.
+    """
     try:
-        cleanup(task)
-    except Exception as e:
-        # The flow already failed; a clean-up error must not hide that failure.
-        LOG.warning("Node %s: clean-up after failed %s also failed: %s",
-                    task.node.uuid, flow.name, e)
+        action(task)
+    except Exception as e:  # noqa: BLE001 - logged, the node already records why
+        LOG.warning("Node %s: %s failed: %s", task.node.uuid, what, e)
 
 
 def on_error(flow: Flow) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -111,7 +114,7 @@ def on_error(flow: Flow) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def wrapper(task: Any, *args: Any, **kwargs: Any) -> Any:
             try:
                 return func(task, *args, **kwargs)
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 - worker boundary (STYLE 9)
                 fail(task, flow, e)
                 return None
         return wrapper

@@ -128,12 +128,8 @@ def abort(task: Any, spawn: task_manager.Spawn) -> None:
 
 
 def _after_abort(task: Any) -> None:
-    try:
-        task.driver.rescue.clean_up(task)
-    except Exception as e:
-        # The node is already in ``rescue failed`` with the abort recorded.
-        LOG.warning("Node %s: clean up after aborted rescue failed: %s",
-                    task.node.uuid, e)
+    failures.best_effort(task.driver.rescue.clean_up, task,
+                         "clean up after aborted rescue")
 
 
 def check_timeouts(context: Any) -> int:

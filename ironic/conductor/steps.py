@@ -135,16 +135,16 @@ def _validate_one(kind: StepKind, user: Any, offered: dict[tuple[str, str], Any]
         return None, [f"{kind} step {user!r} needs string 'interface' and 'step'"]
     args = user.get("args") or {}
     if not isinstance(args, dict):
-        return None, [f"{kind} step {user['interface']}.{user['step']}: "
-                      f"'args' must be an object"]
+        return None, [(f"{kind} step {user['interface']}.{user['step']}: "
+                       f"'args' must be an object")]
     if user["step"] in RESERVED_STEPS:
         return {"interface": user["interface"], "step": user["step"], "args": args,
                 "priority": user.get("priority", 0), "abortable": False,
                 "requires_ramdisk": False}, []
     driver = offered.get((user["interface"], user["step"]))
     if driver is None:
-        return None, [f"node does not support this {kind} step: "
-                      f"{user['interface']}.{user['step']}"]
+        return None, [(f"node does not support this {kind} step: "
+                       f"{user['interface']}.{user['step']}")]
     return _check_args(kind, user, driver, args, disable_ramdisk)
 
 

@@ -6,44 +6,18 @@ from typing import Any
 import pecan
 from pecan import rest
 
-from ironic.api import collection, expose, loaders, policy, schemas
+from ironic.api import collection, expose, loaders, policy
 from ironic.api import microversions as mv
 from ironic.api.convert import node as convert
+from ironic.api.schemas import provision
 from ironic.common import exception, states
 
 _POWER_TARGETS: dict[str, mv.Version] = {
     states.POWER_ON: mv.MIN, states.POWER_OFF: mv.MIN, states.REBOOT: mv.MIN,
     states.SOFT_REBOOT: mv.SOFT_POWER, states.SOFT_POWER_OFF: mv.SOFT_POWER,
 }
-_PROVISION_VERBS: dict[str, mv.Version] = {
-    "active": mv.MIN, "deleted": mv.MIN, "rebuild": mv.MIN, "manage": mv.Version(1, 4),
-    "provide": mv.Version(1, 4), "inspect": mv.INSPECTION, "abort": mv.Version(1, 13),
-    "clean": mv.Version(1, 15), "adopt": mv.Version(1, 17), "rescue": mv.RESCUE_INTERFACE,
-    "unrescue": mv.RESCUE_INTERFACE, "deploy": mv.DEPLOY_VERBS,
-    "undeploy": mv.DEPLOY_VERBS, "unhold": mv.UNHOLD, "service": mv.SERVICE,
-}
 _MAX_TIMEOUT = 2 ** 31 - 1
 """Largest power timeout (seconds) accepted."""
-_ALLOWED = frozenset((source, str(event)) for source, event, _ in states.TRANSITIONS)
-"""(provision state, event) pairs the state machine accepts: verbs that cannot
-apply to the node's current state are refused here, naming the API verb."""
-_PROVISION = schemas.compile({
-    "type": "object",
-    "properties": {
-        "target": {"type": "string"},
-        "configdrive": {"type": ["string", "object", "null"]},
-        "clean_steps": {"type": "array", "items": {"type": "object"}},
-        "deploy_steps": {"type": "array", "items": {"type": "object"}},
-        "service_steps": {"type": "array", "items": {"type": "object"}},
-        "rescue_password": {"type": "string"},
-        "disable_ramdisk": {"type": ["boolean", "null"]},
-        "runbook": {"type": ["string", "null"]},
-    },
-    "required": ["target"],
-    "additionalProperties": False,
-})
-
-
 def _target(body: Any) -> str:
     if not isinstance(body, dict) or not isinstance(body.get("target"), str):
         raise exception.Invalid("Schema error for states: 'target' is a required property")
@@ -77,53 +51,47 @@ class NodePowerController(rest.RestController):
 
 
 class NodeProvisionController(rest.RestController):
-    """``PUT .../states/provision``: deploy, clean, manage, ... (202)."""
+    """``PUT .../states/provision``: deploy, clean, manage, ... (202).
+
+    The checks and their order follow Ironic (see :mod:`schemas.provision`);
+    the conductor validates against the driver and queues the work.
+    """
 
     @expose.json(status=202)
     def put(self, node_ident: str) -> None:
         policy.authorize("baremetal:node:set_provision_state")
-        body = expose.body()
-        target = _target(body)
-        schemas.validate(_PROVISION, body, "provision")
+        body = provision.parse_body(expose.body())
+        target, version = body["target"], mv.requested()
         node = loaders.node(node_ident)
-        since = _PROVISION_VERBS.get(target)
-        if (since is None or since > mv.requested()
-                or (node.provision_state, states.VERBS[target]) not in _ALLOWED):
-            raise exception.InvalidStateRequested(action=target, node=node.uuid,
-                                                  state=node.provision_state)
+        provision.check_verb(target, version)
+        if target in ("active", "rebuild") and node.maintenance:
+            raise exception.NodeInMaintenance(op="provisioning", node=node.uuid)
+        provision.check_state(node, target, version)
+        provision.check_arguments(node, body, version)
+        provision.check_steps(body)
         rpcapi = pecan.request.rpcapi
-        _dispatch(rpcapi, node, target, body, topic=rpcapi.get_topic_for(node))
+        _dispatch(rpcapi, node, body, topic=rpcapi.get_topic_for(node))
         pecan.response.location = f"{pecan.request.host_url}/v1/nodes/{node.uuid}/states"
 
 
-def _dispatch(rpcapi: Any, node: Any, target: str, body: dict[str, Any], *,
-              topic: str) -> None:
-    """Call the conductor method that implements provision verb ``target``."""
-    context, uuid = pecan.request.context, node.uuid
+def _dispatch(rpcapi: Any, node: Any, body: dict[str, Any], *, topic: str) -> None:
+    """Call the conductor method that implements the provision verb."""
+    context, uuid, target = pecan.request.context, node.uuid, body["target"]
     if target in ("active", "deploy", "rebuild"):
         rpcapi.do_node_deploy(context, uuid, rebuild=target == "rebuild",
-                              configdrive=body.get("configdrive"), topic=topic,
-                              deploy_steps=body.get("deploy_steps"))
+                              configdrive=body["configdrive"], topic=topic,
+                              deploy_steps=body["deploy_steps"])
     elif target in ("deleted", "undeploy"):
         rpcapi.do_node_tear_down(context, uuid, topic=topic)
     elif target == "inspect":
         rpcapi.inspect_hardware(context, uuid, topic=topic)
     elif target == "clean":
-        if not body.get("clean_steps"):
-            raise exception.Invalid('"clean_steps" is required when setting target '
-                                    'provision state to clean')
         rpcapi.do_node_clean(context, uuid, body["clean_steps"],
-                             disable_ramdisk=body.get("disable_ramdisk"), topic=topic)
+                             disable_ramdisk=body["disable_ramdisk"], topic=topic)
     elif target == "service":
-        if not body.get("service_steps"):
-            raise exception.Invalid('"service_steps" is required when setting target '
-                                    'provision state to service')
         rpcapi.do_node_service(context, uuid, body["service_steps"],
-                               disable_ramdisk=body.get("disable_ramdisk"), topic=topic)
+                               disable_ramdisk=body["disable_ramdisk"], topic=topic)
     elif target == "rescue":
-        if not body.get("rescue_password"):
-            raise exception.Invalid('"rescue_password" is required when setting target '
-                                    'provision state to rescue')
         rpcapi.do_node_rescue(context, uuid, body["rescue_password"], topic=topic)
     elif target == "unrescue":
         rpcapi.do_node_unrescue(context, uuid, topic=topic)
