@@ -1,10 +1,11 @@
-"""Authorization seam for API requests.
+"""Authorization of API requests.
 
 Every controller method calls :func:`authorize` with Ironic's rule name
-(``baremetal:node:get`` ...). Without keystone there are no roles to check, so
-every authenticated caller is allowed. With ``auth_strategy = keystone`` the
-rules will be enforced with oslo.policy here (TODO(#policy): register Ironic's
-default rules and enforce them; until then keystone users are all allowed).
+(``baremetal:node:get`` ...); the rules and their defaults live in
+:mod:`ironic.common.policy` and can be changed in the policy file. Without
+keystone the request context is an administrator's (see hooks.ContextHook),
+so the defaults allow everything; with keystone the caller's roles and scope
+decide.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 import pecan
 
 from ironic.common import exception
+from ironic.common import policy
 
 
 def authorize(rule: str, target: dict[str, Any] | None = None) -> None:
@@ -23,3 +25,4 @@ def authorize(rule: str, target: dict[str, Any] | None = None) -> None:
     context = getattr(pecan.request, "context", None)
     if context is None:
         raise exception.HTTPForbidden(resource=rule)
+    policy.authorize(rule, target or {}, context)

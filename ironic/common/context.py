@@ -16,6 +16,7 @@ class RequestContext(context.RequestContext):
     def to_policy_values(self) -> Any:
         values = super().to_policy_values()
         values["is_public_api"] = self.is_public_api
+        values["is_admin"] = self.is_admin
         return values
 
     def to_dict(self) -> dict[str, Any]:

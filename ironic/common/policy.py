@@ -1,0 +1,118 @@
+"""API access rules (oslo.policy): Ironic's rule names, conservative defaults.
+
+Every API operation is checked against one rule named as Ironic names it
+(``baremetal:node:get`` ...). The defaults grant:
+
+* ``admin_api``: the ``admin`` or ``service`` role (or a request the service
+  itself marked as admin, as it does without keystone): everything;
+* ``system_member``: the ``member`` role with system scope: read and change
+  existing resources, drive power and provisioning;
+* ``system_reader``: the ``reader`` role with system scope: read only.
+
+Project-scoped access to owned or leased nodes (Ironic's ``owner``/``lessee``
+rules) is not granted by default yet; operators can widen or narrow any rule in
+the policy file named by ``[oslo_policy] policy_file``. Rules that are not
+registered fall back to ``default`` (``admin_api``).
+
+``etc/ironic/policy.yaml.sample`` is generated from :func:`list_rules` with
+``oslopolicy-sample-generator --namespace ironic.api``.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from oslo_policy import policy
+
+from ironic.common import exception
+from ironic.conf import CONF
+
+_ADMIN = "rule:admin_api"
+_MEMBER = "rule:system_member"
+_READER = "rule:system_reader"
+
+_BASE_RULES = [
+    policy.RuleDefault("admin_api", "role:admin or role:service or is_admin:True",
+                       description="Full control of every resource."),
+    policy.RuleDefault("system_member", "(role:member and system_scope:all) or rule:admin_api",
+                       description="Read and change existing resources."),
+    policy.RuleDefault("system_reader", "(role:reader and system_scope:all) or rule:system_member",
+                       description="Read every resource."),
+    policy.RuleDefault("public_api", "is_public_api:True",
+                       description="Requests to the unauthenticated version documents."),
+    policy.RuleDefault("default", _ADMIN,
+                       description="Any operation without a rule of its own."),
+]
+
+_READ = ("get", "list", "get_boot_device", "get_console", "get_states", "validate",
+         "traits:list", "vif:list", "bios:get", "history:get", "inventory:get",
+         "children:get", "firmware:get")
+_WRITE = ("update", "set_maintenance", "clear_maintenance", "set_power_state",
+          "set_provision_state", "set_raid_state", "set_boot_device",
+          "set_boot_mode", "set_secure_boot", "set_console_state", "inject_nmi",
+          "traits:set", "traits:delete", "vif:attach", "vif:detach")
+_ADMIN_ONLY = ("create", "delete")
+
+_FAMILIES = {
+    "node": _READ + _WRITE + _ADMIN_ONLY,
+    "port": ("get", "list", "update", "create", "delete"),
+    "portgroup": ("get", "list", "update", "create", "delete"),
+    "chassis": ("get", "update", "create", "delete"),
+    "driver": ("get", "get_properties", "get_raid_logical_disk_properties"),
+    "conductor": ("get",),
+    "volume": ("get", "update", "create", "delete"),
+    "allocation": ("get", "list", "update", "create", "delete"),
+    "deploy_template": ("get", "update", "create", "delete"),
+    "runbook": ("get", "update", "create", "delete", "use"),
+}
+
+
+def _default_for(action: str) -> str:
+    if action in _ADMIN_ONLY:
+        return _ADMIN
+    if action in _READ:
+        return _READER
+    return _MEMBER
+
+
+def list_rules() -> list[policy.RuleDefault]:
+    """Every rule with its default (entry point ``oslo.policy.policies``)."""
+    rules = list(_BASE_RULES)
+    for family, actions in _FAMILIES.items():
+        for action in actions:
+            name = f"baremetal:{family}:{action}"
+            rules.append(policy.RuleDefault(
+                name, _default_for(action),
+                description=f"{action.replace('_', ' ').replace(':', ' ')} ({family})"))
+    return rules
+
+
+_LOCK = threading.Lock()
+_enforcer: policy.Enforcer | None = None
+
+
+def get_enforcer() -> policy.Enforcer:
+    """The process-wide enforcer (entry point ``oslo.policy.enforcer``)."""
+    global _enforcer
+    with _LOCK:
+        if _enforcer is None:
+            enforcer = policy.Enforcer(CONF)
+            enforcer.register_defaults(list_rules())
+            _enforcer = enforcer
+        return _enforcer
+
+
+def reset() -> None:
+    """Forget the enforcer (tests, or after the configuration changed)."""
+    global _enforcer
+    with _LOCK:
+        _enforcer = None
+
+
+def authorize(rule: str, target: dict[str, Any], context: Any) -> None:
+    """Allow ``context`` to do ``rule`` on ``target`` or raise.
+
+    :raises: HTTPForbidden (403) naming the rule when the policy refuses.
+    """
+    get_enforcer().enforce(rule, target, context.to_policy_values(), do_raise=True,
+                           exc=exception.HTTPForbidden, resource=rule)
