@@ -18,15 +18,9 @@ from typing import Any
 from ironic.common import context as ir_context
 from ironic.common import exception
 from ironic.common import states
-from ironic.common import states
-from ironic.conductor import adoption
 from ironic.conductor import allocations
 from ironic.conductor import adoption
 from ironic.conductor import base_manager
-from ironic.conductor import cleaning
-from ironic.conductor import deployments
-from ironic.conductor import failures
-from ironic.conductor import inspection
 from ironic.conductor import cleaning
 from ironic.conductor import deployments
 from ironic.conductor import failures
@@ -39,15 +33,14 @@ from ironic.conductor import rescue
 from ironic.conductor import servicing
 from ironic.conductor import task_manager
 from ironic.conductor import verify
-from ironic.conductor import verify
 from ironic.conductor import traits as node_traits
 from ironic.conductor import volumes
 from ironic.drivers import factory
 
 LOG = logging.getLogger(__name__)
 
-RPC_API_VERSION = "1.0"
-"""Version of the RPC API these endpoints implement (see rpcapi)."""
+RPC_API_VERSION = "1.1"
+"""Version of the RPC API these endpoints implement; history in :mod:`rpcapi`."""
 
 acquire = task_manager.acquire
 
@@ -376,75 +369,6 @@ def _save_all(task: Any) -> None:
             item.save()
     if task.node.obj_what_changed():
         task.node.save()
-
-
-@contextlib.contextmanager
-def _provisioning(context: Any, node_id: Any, purpose: str) -> Iterator[Any]:
-    """The exclusive task of a provisioning endpoint; a busy database is a 503."""
-    with failures.database_busy_is_retryable():
-        with acquire(context, node_id, purpose=purpose) as task:
-            yield task
-
-
-def _abort(task: Any, spawn: Any) -> None:
-    flow = _ABORTS.get(task.node.provision_state)
-    if flow is None:
-        raise exception.InvalidStateRequested(action="abort", node=task.node.uuid,
-                                              state=task.node.provision_state)
-    flow(task, spawn)
-
-
-def _unhold(task: Any, spawn: Any) -> None:
-    state = task.node.provision_state
-    if state == states.SERVICEHOLD:
-        servicing.unhold(task, spawn)
-    elif state == states.CLEANHOLD:
-        cleaning.unhold(task)
-    elif state == states.DEPLOYHOLD:
-        deployments.unhold(task)
-    else:
-        raise exception.InvalidStateRequested(action="unhold", node=task.node.uuid,
-                                              state=state)
-
-
-def _refuse(action: str) -> Any:
-    def refuse(task: Any, spawn: Any) -> None:
-        raise exception.InvalidParameterValue(
-            err=f"The {action} provisioning action needs its steps; use "
-                f"do_node_{action}")
-    return refuse
-
-
-_ABORTS = {
-    states.CLEANWAIT: cleaning.abort, states.CLEANHOLD: cleaning.abort,
-    states.DEPLOYWAIT: deployments.abort, states.DEPLOYHOLD: deployments.abort,
-    states.SERVICEWAIT: servicing.abort, states.SERVICEHOLD: servicing.abort,
-    states.SERVICEFAIL: servicing.abort, states.RESCUEWAIT: rescue.abort,
-    states.INSPECTWAIT: inspection.abort,
-}
-"""Provision state -> the flow that aborts it (the states Ironic allows)."""
-
-_ACTIONS = {
-    "manage": verify.manage, "provide": cleaning.start_automated,
-    "inspect": inspection.start, "adopt": adoption.start, "abort": _abort,
-    "unhold": _unhold, "clean": _refuse("clean"), "service": _refuse("service"),
-}
-"""do_provisioning_action verbs -> flow."""
-
-_RESUME_ON_HEARTBEAT = {
-    states.DEPLOYWAIT: deployments.resume, states.CLEANWAIT: cleaning.resume,
-    states.SERVICEWAIT: servicing.resume, states.RESCUEWAIT: rescue.resume,
-}
-"""Wait states a heartbeat resumes (the fake agent finished its step)."""
-
-
-def _provision_action(task: Any, spawn: Any, action: str) -> None:
-    flow = _ACTIONS.get(action)
-    if flow is None:
-        raise exception.InvalidParameterValue(
-            err=f"Unknown provisioning action {action!r}; expected one of "
-                f"{', '.join(sorted(_ACTIONS))}")
-    flow(task, spawn)
 
 
 @contextlib.contextmanager
