@@ -475,3 +475,16 @@ class RPCVersionCapped(ConductorError):
     _msg_fmt = ("%(method)s needs conductor RPC API %(version)s, but RPC is pinned "
                 "to %(cap)s by [DEFAULT] pin_release_version=%(release)s; retry "
                 "once every service is upgraded and the pin is removed.")
+
+
+class AllocationFailed(Invalid):
+    """An allocation could not be satisfied (or backfilled) as requested."""
+
+    _msg_fmt = "Failed to process allocation %(uuid)s: %(error)s."
+
+
+class NotAllowedAtVersion(ClientError):
+    """The resource exists, but not at the requested API version (changes: 405)."""
+
+    code = http.HTTPStatus.METHOD_NOT_ALLOWED
+    _msg_fmt = "The API version does not allow %(what)s"

@@ -9,6 +9,7 @@ from pecan import rest
 from ironic.api import expose, links
 from ironic.api import microversions as mv
 from ironic.api.controllers.v1 import (
+    allocations,
     chassis,
     conductors,
     drivers,
@@ -21,7 +22,7 @@ from ironic.api.controllers.v1 import (
 _RESOURCES: tuple[tuple[str, mv.Version], ...] = (
     ("chassis", mv.MIN), ("nodes", mv.MIN), ("ports", mv.MIN), ("drivers", mv.MIN),
     ("portgroups", mv.PORTGROUPS), ("volume", mv.VOLUME),
-    ("conductors", mv.CONDUCTORS),
+    ("conductors", mv.CONDUCTORS), ("allocations", mv.ALLOCATIONS),
 )
 """Resources listed in the /v1 document, with the version that added each."""
 
@@ -36,6 +37,7 @@ class V1Controller(rest.RestController):
     drivers = drivers.DriversController()
     conductors = conductors.ConductorsController()
     volume = volume.VolumeController()
+    allocations = allocations.AllocationsController()
 
     @expose.json()
     def get(self, *remainder: str) -> dict[str, Any]:

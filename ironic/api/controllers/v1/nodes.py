@@ -17,6 +17,7 @@ from ironic.api import collection, expose, links, loaders, policy, schemas
 from ironic.api import microversions as mv
 from ironic.api import patch as json_patch
 from ironic.api.controllers.v1 import (
+    allocations,
     node_info,
     node_management,
     node_states,
@@ -128,6 +129,7 @@ class NodesController(rest.RestController):
     states = node_states.NodeStatesController()
     traits = node_management.NodeTraitsController()
     vifs = node_management.NodeVifsController()
+    allocation = allocations.NodeAllocationController()
     maintenance = node_management.NodeMaintenanceController()
     management = node_management.NodeManagementController()
     validate = node_management.NodeValidateController()
