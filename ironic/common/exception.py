@@ -477,12 +477,6 @@ class RPCVersionCapped(ConductorError):
                 "once every service is upgraded and the pin is removed.")
 
 
-class AllocationFailed(Invalid):
-    """An allocation could not be satisfied (or backfilled) as requested."""
-
-    _msg_fmt = "Failed to process allocation %(uuid)s: %(error)s."
-
-
 class NotAllowedAtVersion(ClientError):
     """The resource exists, but not at the requested API version (changes: 405)."""
 
