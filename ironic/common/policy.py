@@ -20,6 +20,8 @@ registered fall back to ``default`` (``admin_api``).
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Hashable
 from typing import Any
 
 from oslo_policy import policy
@@ -90,6 +92,51 @@ def list_rules() -> list[policy.RuleDefault]:
 _LOCK = threading.Lock()
 _enforcer: policy.Enforcer | None = None
 
+RELOAD_INTERVAL_S = 5.0
+"""How often the policy file is checked for changes."""
+
+_MAX_DECISIONS = 4096
+
+
+class _Decisions:
+    """Remembered answers for (rule, credentials, target), per loaded rule set.
+
+    oslo.policy inspects every check's signature and stats the policy file on
+    each call, about 250 us a request; the same caller asking the same
+    question gets the same answer until the rules change, so answers are kept
+    until the policy file is reloaded.
+    """
+
+    def __init__(self) -> None:
+        self.answers: dict[Hashable, bool] = {}
+        self.rules: Any = None
+        self.checked_at = 0.0
+
+    def refresh(self, enforcer: policy.Enforcer) -> None:
+        now = time.monotonic()
+        if self.rules is not None and now - self.checked_at < RELOAD_INTERVAL_S:
+            return
+        enforcer.load_rules()
+        self.checked_at = now
+        if enforcer.rules is not self.rules:
+            self.rules = enforcer.rules
+            self.answers = {}
+
+
+_decisions = _Decisions()
+
+
+def _key(rule: str, target: dict[str, Any], creds: dict[str, Any]) -> Hashable | None:
+    def frozen(values: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                            for k, v in values.items()))
+    try:
+        key = (rule, frozen(creds), frozen(target))
+        hash(key)
+    except TypeError:
+        return None  # unhashable values: decide without remembering
+    return key
+
 
 def get_enforcer() -> policy.Enforcer:
     """The process-wide enforcer (entry point ``oslo.policy.enforcer``)."""
@@ -104,9 +151,10 @@ def get_enforcer() -> policy.Enforcer:
 
 def reset() -> None:
     """Forget the enforcer (tests, or after the configuration changed)."""
-    global _enforcer
+    global _enforcer, _decisions
     with _LOCK:
         _enforcer = None
+        _decisions = _Decisions()
 
 
 def authorize(rule: str, target: dict[str, Any], context: Any) -> None:
@@ -114,5 +162,18 @@ def authorize(rule: str, target: dict[str, Any], context: Any) -> None:
 
     :raises: HTTPForbidden (403) naming the rule when the policy refuses.
     """
-    get_enforcer().enforce(rule, target, context.to_policy_values(), do_raise=True,
-                           exc=exception.HTTPForbidden, resource=rule)
+    enforcer = get_enforcer()
+    decisions = _decisions
+    with _LOCK:
+        decisions.refresh(enforcer)
+    creds = context.to_policy_values()
+    key = _key(rule, target, creds)
+    allowed = decisions.answers.get(key) if key is not None else None
+    if allowed is None:
+        allowed = bool(enforcer.enforce(rule, target, creds))
+        if key is not None:
+            if len(decisions.answers) >= _MAX_DECISIONS:
+                decisions.answers.clear()
+            decisions.answers[key] = allowed
+    if not allowed:
+        raise exception.HTTPForbidden(resource=rule)

@@ -75,3 +75,21 @@ def test_policy_file_overrides_a_default(api, conf, tmp_path):
                    "baremetal:port:list")
     finally:
         policy.reset()
+
+
+def test_policy_file_changes_apply_without_restart(api, conf, tmp_path, monkeypatch):
+    import os
+    path = tmp_path / "policy.yaml"
+    path.write_text('"baremetal:node:list": "role:reader"\n')
+    conf.config(policy_file=str(path), group="oslo_policy")
+    monkeypatch.setattr(policy, "RELOAD_INTERVAL_S", 0.0)
+    policy.reset()
+    try:
+        api.call("GET", "/v1/nodes", headers=PROJECT_READER, status=200)
+        path.write_text('"baremetal:node:list": "role:admin"\n')
+        stat = path.stat()
+        os.utime(path, (stat.st_atime + 10, stat.st_mtime + 10))
+        _forbidden(api.call("GET", "/v1/nodes", headers=PROJECT_READER),
+                   "baremetal:node:list")
+    finally:
+        policy.reset()
