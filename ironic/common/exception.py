@@ -482,3 +482,50 @@ class NotAllowedAtVersion(ClientError):
 
     code = http.HTTPStatus.METHOD_NOT_ALLOWED
     _msg_fmt = "The API version does not allow %(what)s"
+
+
+# ---------------------------------------------------------------------------
+# BMC errors raised by the IPMI and Redfish drivers. They carry an HTTP code
+# so that a synchronous API call failing at the BMC answers 4xx/503, never 500.
+# ---------------------------------------------------------------------------
+
+
+class BMCTimeout(BMCUnreachable):
+    """The BMC stopped answering (UDP lost, host down, HTTP connect failed)."""
+
+    code = http.HTTPStatus.SERVICE_UNAVAILABLE
+
+
+class BMCCredentialsRejected(BMCAuthFailed):
+    """Wrong username, password or key: fix driver_info, retrying cannot help."""
+
+    code = http.HTTPStatus.BAD_REQUEST
+
+
+class BMCCommandFailed(DriverRetryable):
+    """The BMC answered but refused or failed the command (busy, error code)."""
+
+    code = http.HTTPStatus.SERVICE_UNAVAILABLE
+    _msg_fmt = "Node %(node)s: BMC %(address)s could not %(action)s: %(reason)s"
+
+
+class BMCMalformedResponse(DriverRetryable):
+    """The BMC's answer could not be understood."""
+
+    code = http.HTTPStatus.SERVICE_UNAVAILABLE
+    _msg_fmt = "Node %(node)s: BMC %(address)s sent a malformed answer: %(reason)s"
+
+
+class BMCFeatureUnsupported(DriverFatal):
+    """The BMC (or this driver) does not offer the requested feature."""
+
+    code = http.HTTPStatus.BAD_REQUEST
+    _msg_fmt = "Node %(node)s: %(feature)s is not supported: %(reason)s"
+
+
+class PowerStateTimeout(DriverRetryable):
+    """The BMC accepted a power change but the node did not reach the target."""
+
+    code = http.HTTPStatus.SERVICE_UNAVAILABLE
+    _msg_fmt = ("Node %(node)s: power state did not become %(target)s within "
+                "%(timeout)s seconds (last seen: %(state)s)")

@@ -10,6 +10,8 @@ from ironic.conf import conductor
 from ironic.conf import database
 from ironic.conf import default
 from ironic.conf import json_rpc
+from ironic.conf import ipmi
+from ironic.conf import redfish
 
 CONF = cfg.CONF
 
@@ -19,3 +21,5 @@ auth.register_opts(CONF)
 conductor.register_opts(CONF)
 database.register_opts(CONF)
 json_rpc.register_opts(CONF)
+ipmi.register_opts(CONF)
+redfish.register_opts(CONF)

@@ -9,6 +9,8 @@ from ironic.conf import conductor
 from ironic.conf import database
 from ironic.conf import default
 from ironic.conf import json_rpc
+from ironic.conf import ipmi
+from ironic.conf import redfish
 
 
 def list_opts() -> list[tuple[str, list[cfg.Opt]]]:
@@ -17,5 +19,7 @@ def list_opts() -> list[tuple[str, list[cfg.Opt]]]:
         ("api", api.list_opts()),
         ("conductor", conductor.list_opts()),
         ("database", database.list_opts()),
+        ("ipmi", ipmi.list_opts()),
         ("json_rpc", json_rpc.list_opts()),
+        ("redfish", redfish.list_opts()),
     ]
