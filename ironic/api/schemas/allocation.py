@@ -35,9 +35,8 @@ STEP = {
     "type": "object",
     "properties": {
         "interface": {"type": "string",
-                      "enum": ["bios", "deploy", "firmware", "management", "network",
-                               "power", "raid", "storage", "rescue", "boot",
-                               "console", "inspect", "vendor"]},
+                      "enum": ["bios", "deploy", "firmware", "management", "power",
+                               "raid", "vendor"]},
         "step": {"type": "string", "minLength": 1, "maxLength": 255},
         "args": {"type": "object"},
         "priority": {"anyOf": [{"type": "integer", "minimum": 0},

@@ -12,6 +12,7 @@ from ironic.api.controllers.v1 import (
     allocations,
     chassis,
     conductors,
+    deploy_templates,
     drivers,
     nodes,
     portgroups,
@@ -23,6 +24,7 @@ _RESOURCES: tuple[tuple[str, mv.Version], ...] = (
     ("chassis", mv.MIN), ("nodes", mv.MIN), ("ports", mv.MIN), ("drivers", mv.MIN),
     ("portgroups", mv.PORTGROUPS), ("volume", mv.VOLUME),
     ("conductors", mv.CONDUCTORS), ("allocations", mv.ALLOCATIONS),
+    ("deploy_templates", mv.DEPLOY_TEMPLATES),
 )
 """Resources listed in the /v1 document, with the version that added each."""
 
@@ -38,6 +40,7 @@ class V1Controller(rest.RestController):
     conductors = conductors.ConductorsController()
     volume = volume.VolumeController()
     allocations = allocations.AllocationsController()
+    deploy_templates = deploy_templates.DeployTemplatesController()
 
     @expose.json()
     def get(self, *remainder: str) -> dict[str, Any]:
