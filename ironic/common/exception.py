@@ -529,3 +529,17 @@ class PowerStateTimeout(DriverRetryable):
     code = http.HTTPStatus.SERVICE_UNAVAILABLE
     _msg_fmt = ("Node %(node)s: power state did not become %(target)s within "
                 "%(timeout)s seconds (last seen: %(state)s)")
+
+
+class VifAlreadyAttached(Conflict):
+    """The VIF is attached already (to this node or another one)."""
+
+    _msg_fmt = ("Unable to attach VIF because VIF %(vif)s is already attached to "
+                "Ironic %(object_type)s %(object_uuid)s")
+
+
+class VifNotAttached(Invalid):
+    """Detaching a VIF the node does not have."""
+
+    _msg_fmt = ("Unable to detach VIF %(vif)s from node %(node)s because it is not "
+                "attached to it.")

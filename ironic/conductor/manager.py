@@ -34,6 +34,7 @@ from ironic.conductor import servicing
 from ironic.conductor import task_manager
 from ironic.conductor import verify
 from ironic.conductor import traits as node_traits
+from ironic.conductor import vifs
 from ironic.conductor import volumes
 from ironic.drivers import factory
 
@@ -277,22 +278,19 @@ class ConductorManager(base_manager.BaseConductorManager):
             ports.destroy_portgroup(task, portgroup)
 
     def vif_attach(self, context: Any, node_id: Any, vif_info: dict[str, Any]) -> None:
-        """Attach a VIF to a free port or portgroup."""
+        """Attach a VIF to a free (or the requested) port or portgroup."""
         with acquire(context, node_id, purpose="attach vif") as task:
-            task.driver.network.validate(task)
-            task.driver.network.vif_attach(task, vif_info)
-            _save_all(task)
+            vifs.attach(task, vif_info)
 
     def vif_detach(self, context: Any, node_id: Any, vif_id: str) -> None:
         """Detach a VIF."""
         with acquire(context, node_id, purpose="detach vif") as task:
-            task.driver.network.vif_detach(task, vif_id)
-            _save_all(task)
+            vifs.detach(task, vif_id)
 
     def vif_list(self, context: Any, node_id: Any) -> list[dict[str, Any]]:
         """VIFs attached to a node."""
         with acquire(context, node_id, shared=True, purpose="list vifs") as task:
-            return task.driver.network.vif_list(task)
+            return vifs.list_vifs(task)
 
     # --- drivers -----------------------------------------------------------
 
@@ -361,14 +359,6 @@ class ConductorManager(base_manager.BaseConductorManager):
         """Delete a volume target."""
         with acquire(context, target.node_id, purpose="volume target deletion") as task:
             volumes.destroy(task, target, "target")
-
-
-def _save_all(task: Any) -> None:
-    for item in (*task.ports, *task.portgroups):
-        if item.obj_what_changed():
-            item.save()
-    if task.node.obj_what_changed():
-        task.node.save()
 
 
 @contextlib.contextmanager

@@ -1,6 +1,7 @@
 """Queries on the portgroups table; rows carry ``node_uuid``."""
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,6 +42,15 @@ def _address(session: Session, stmt: sa.Select[Any],
     return stmt.where(PORTGROUPS.c.address == str(filters["address"]).lower())
 
 
+def _internal_info_mentions(session: Session, stmt: sa.Select[Any],
+                            filters: Mapping[str, Any]) -> sa.Select[Any]:
+    """Rows whose ``internal_info`` JSON text contains the given string (as a
+    JSON string): a cheap pre-filter, callers check the exact key."""
+    text = json.dumps(str(filters["internal_info_mentions"]))
+    return stmt.where(sa.type_coerce(PORTGROUPS.c.internal_info, sa.Text)
+                      .contains(text, autoescape=True))
+
+
 RESOURCE = crud.Resource(
     table=PORTGROUPS,
     kind="Portgroup",
@@ -53,6 +63,7 @@ RESOURCE = crud.Resource(
     plain_filters=("id", "uuid", "name", "node_id", "mode", "physical_network",
                    "category", "dynamic_portgroup", "standalone_ports_supported"),
     special_filters={
+        "internal_info_mentions": _internal_info_mentions,
         "address": _address,
         "node_uuid": _node_column("uuid", "node_uuid"),
         "shard": _node_column("shard", "shard", many=True),

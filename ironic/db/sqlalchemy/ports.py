@@ -1,6 +1,7 @@
 """Queries on the ports table; rows carry ``node_uuid`` and ``portgroup_uuid``."""
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -54,6 +55,15 @@ def _address(session: Session, stmt: sa.Select[Any],
     return stmt.where(PORTS.c.address == str(address).lower())
 
 
+def _internal_info_mentions(session: Session, stmt: sa.Select[Any],
+                            filters: Mapping[str, Any]) -> sa.Select[Any]:
+    """Rows whose ``internal_info`` JSON text contains the given string (as a
+    JSON string): a cheap pre-filter, callers check the exact key."""
+    text = json.dumps(str(filters["internal_info_mentions"]))
+    return stmt.where(sa.type_coerce(PORTS.c.internal_info, sa.Text)
+                      .contains(text, autoescape=True))
+
+
 RESOURCE = crud.Resource(
     table=PORTS,
     kind="Port",
@@ -67,6 +77,7 @@ RESOURCE = crud.Resource(
                    "pxe_enabled", "physical_network", "is_smartnic", "vendor",
                    "category", "description"),
     special_filters={
+        "internal_info_mentions": _internal_info_mentions,
         "address": _address,
         "node_uuid": _via_node("uuid"),
         "portgroup_uuid": _by_portgroup_uuid,

@@ -215,6 +215,10 @@ class NodeVifsController(rest.RestController):
             raise exception.Invalid("Schema error for vif: 'id' is a required property")
         if ({"port_uuid", "portgroup_uuid"} & set(body)) and not mv.supports(mv.VIF_PORT_UUID):
             raise exception.NotAcceptable()
+        if not body["id"]:
+            raise exception.Invalid("Expected UUID or name for id: ")
+        if body.get("port_uuid") is not None and body.get("portgroup_uuid") is not None:
+            raise exception.Invalid("Cannot specify both port_uuid and portgroup_uuid")
         node = loaders.node(node_ident)
         _check_vif_target(node, body)
         pecan.request.rpcapi.vif_attach(pecan.request.context, node.uuid, vif_info=body,
