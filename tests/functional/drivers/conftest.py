@@ -12,7 +12,6 @@ import http.server
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest

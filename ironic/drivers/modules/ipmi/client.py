@@ -379,7 +379,10 @@ def _checked(response: Any, job: _Job) -> Any:
             node=job.node, address=job.info.endpoint, action=job.action,
             reason=f"BMC busy (completion code {code:#04x})", busy=True)
     if code or "error" in response:
-        reason = response.get("error") or ipmi_session.get_ipmi_error(response)
+        try:
+            reason = response.get("error") or ipmi_session.get_ipmi_error(response)
+        except (KeyError, TypeError):
+            reason = "error"
         raise exception.BMCCommandFailed(
             node=job.node, address=job.info.endpoint, action=job.action,
             reason=f"{reason or 'error'} (completion code {code:#04x})")
