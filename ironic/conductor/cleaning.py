@@ -21,6 +21,7 @@ from typing import Any
 from ironic.common import exception
 from ironic.common import states
 from ironic.conductor import failures
+from ironic.conductor import periodics
 from ironic.conductor import steps
 from ironic.conductor import task_manager
 from ironic.conf import CONF
@@ -190,7 +191,7 @@ def _require_state(task: Any, action: str, *allowed: str) -> None:
                                               state=task.node.provision_state)
 
 
-def check_timeouts(context: Any) -> int:
+def check_timeouts(context: Any, manager: Any = None) -> int:
     """Fail cleanings waiting longer than ``[conductor] clean_callback_timeout``.
 
     :returns: how many nodes were moved to ``clean failed``.
@@ -198,4 +199,10 @@ def check_timeouts(context: Any) -> int:
     return failures.fail_timed_out(
         context, state=states.CLEANWAIT,
         timeout_s=CONF.conductor.clean_callback_timeout, flow=FLOW,
-        message=TIMED_OUT)
+        message=TIMED_OUT, manager=manager)
+
+
+@periodics.register(spacing_opt="check_provision_state_interval",
+                    name="cleaning.check_timeouts")
+def _periodic_check_timeouts(manager: Any, context: Any) -> None:
+    check_timeouts(context, manager)

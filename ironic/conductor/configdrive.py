@@ -65,7 +65,7 @@ def check_image(value: str) -> None:
     :raises: InvalidParameterValue
     """
     try:
-        packed = base64.b64decode(value, validate=False)
+        packed = base64.b64decode("".join(value.split()), validate=True)
     except (binascii.Error, ValueError) as e:
         raise exception.InvalidParameterValue(
             err=f"Invalid configdrive format: not base64 ({e})") from e

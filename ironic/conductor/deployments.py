@@ -5,7 +5,8 @@ rebuild, interfaces, ``instance_info``, requested deploy steps, config drive),
 moves it to ``deploying`` and hands the rest to a worker after the lock is
 passed on, so the API answers 202 at once. The worker stores the config drive,
 prepares the deploy interface and runs the deploy steps (the driver's, with
-the user's ``deploy_steps`` merged by priority). A step returning ``WAIT``
+the steps of matching deploy templates and the user's ``deploy_steps``
+merged by priority). A step returning ``WAIT``
 leaves the node in ``wait call-back`` until :func:`resume`
 (``continue_node_deploy``); once all steps ran the node is powered on and
 ``active``. Failures land in ``deploy failed`` with ``last_error``.
@@ -22,7 +23,9 @@ from ironic.common import exception
 from ironic.common import states
 from ironic.conductor import cleaning
 from ironic.conductor import configdrive as config_drive
+from ironic.conductor import deploy_templates
 from ironic.conductor import failures
+from ironic.conductor import periodics
 from ironic.conductor import steps
 from ironic.conductor import task_manager
 from ironic.conf import CONF
@@ -75,7 +78,9 @@ def start(task: Any, spawn: task_manager.Spawn, *, rebuild: bool,
     if rebuild and node.protected:
         raise exception.NodeProtected(node=node.uuid)
     _validate(task)
-    requested = steps.validate_user_steps(task, KIND, deploy_steps)
+    # Template steps first: the user's deploy_steps override them (as Ironic).
+    requested = steps.validate_user_steps(
+        task, KIND, [*deploy_templates.steps_for(task), *(deploy_steps or [])])
     built = config_drive.prepare(node, configdrive)
     task.process_event(event, callback=spawn, call_args=(run, task),
                        call_kwargs={"configdrive": built, "requested": requested},
@@ -202,7 +207,7 @@ def _after_abort(task: Any) -> None:
     task.node.save()
 
 
-def check_timeouts(context: Any) -> int:
+def check_timeouts(context: Any, manager: Any = None) -> int:
     """Fail deployments waiting longer than ``[conductor] deploy_callback_timeout``.
 
     :returns: how many nodes were moved to ``deploy failed``.
@@ -210,7 +215,7 @@ def check_timeouts(context: Any) -> int:
     return failures.fail_timed_out(
         context, state=states.DEPLOYWAIT,
         timeout_s=CONF.conductor.deploy_callback_timeout, flow=FLOW,
-        message=TIMED_OUT.format(node="the node"))
+        message=TIMED_OUT.format(node="the node"), manager=manager)
 
 
 # --- tear down ---------------------------------------------------------------------
@@ -256,3 +261,9 @@ def run_tear_down(task: Any, *, was_rescued: bool = False) -> None:
         steps.clear(node, kind)
     task.process_event(Event.CLEAN)
     cleaning.run_automated(task)
+
+
+@periodics.register(spacing_opt="check_provision_state_interval",
+                    name="deployments.check_timeouts")
+def _periodic_check_timeouts(manager: Any, context: Any) -> None:
+    check_timeouts(context, manager)

@@ -158,20 +158,25 @@ def database_busy_is_retryable() -> Iterator[None]:
 
 
 def fail_timed_out(context: Any, *, state: str, timeout_s: int, flow: Flow,
-                   message: str, started_filter: str = "provisioned_before") -> int:
+                   message: str, started_filter: str = "provisioned_before",
+                   manager: Any = None) -> int:
     """Fail every unlocked node waiting in ``state`` for over ``timeout_s``.
 
     Nodes in maintenance are left alone, as Ironic does. A node locked by
     someone else, or that left ``state`` before we got its lock, is skipped.
 
+    :param manager: the running conductor: only the nodes its hash ring maps
+        to it are checked. Without one (tests, tools) every node is.
     :returns: how many nodes were failed.
     """
     if timeout_s <= 0:
         return 0
     filters = {"provision_state": state, started_filter: timeout_s,
                "reserved": False, "maintenance": False}
+    nodes = (manager.iter_nodes(filters=filters) if manager is not None
+             else objects.Node.list(context, filters=filters, fields=["uuid"]))
     failed = 0
-    for node in objects.Node.list(context, filters=filters, fields=["uuid"]):
+    for node in nodes:
         try:
             with task_manager.acquire(context, node.uuid,
                                       purpose=f"{flow.name} timeout") as task:

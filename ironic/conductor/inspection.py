@@ -15,6 +15,7 @@ from typing import Any
 from ironic.common import exception
 from ironic.common import states
 from ironic.conductor import failures
+from ironic.conductor import periodics
 from ironic.conductor import task_manager
 from ironic.conf import CONF
 from ironic.drivers import steps as driver_steps
@@ -90,7 +91,7 @@ def abort(task: Any, spawn: task_manager.Spawn | None = None) -> None:
     task.process_event(Event.ABORT, last_error=ABORTED)
 
 
-def check_timeouts(context: Any) -> int:
+def check_timeouts(context: Any, manager: Any = None) -> int:
     """Fail inspections waiting longer than ``[conductor] inspect_wait_timeout``.
 
     :returns: how many nodes were moved to ``inspect failed``.
@@ -98,4 +99,11 @@ def check_timeouts(context: Any) -> int:
     return failures.fail_timed_out(
         context, state=states.INSPECTWAIT,
         timeout_s=CONF.conductor.inspect_wait_timeout, flow=FLOW,
-        message=TIMED_OUT, started_filter="inspection_started_before")
+        message=TIMED_OUT, started_filter="inspection_started_before",
+        manager=manager)
+
+
+@periodics.register(spacing_opt="check_provision_state_interval",
+                    name="inspection.check_timeouts")
+def _periodic_check_timeouts(manager: Any, context: Any) -> None:
+    check_timeouts(context, manager)

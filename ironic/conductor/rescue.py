@@ -16,6 +16,7 @@ from typing import Any
 from ironic.common import exception
 from ironic.common import states
 from ironic.conductor import failures
+from ironic.conductor import periodics
 from ironic.conductor import task_manager
 from ironic.conf import CONF
 from ironic.drivers import steps as driver_steps
@@ -132,7 +133,7 @@ def _after_abort(task: Any) -> None:
                          "clean up after aborted rescue")
 
 
-def check_timeouts(context: Any) -> int:
+def check_timeouts(context: Any, manager: Any = None) -> int:
     """Fail rescues waiting longer than ``[conductor] rescue_callback_timeout``.
 
     :returns: how many nodes were moved to ``rescue failed``.
@@ -140,4 +141,10 @@ def check_timeouts(context: Any) -> int:
     return failures.fail_timed_out(
         context, state=states.RESCUEWAIT,
         timeout_s=CONF.conductor.rescue_callback_timeout, flow=FLOW,
-        message=TIMED_OUT)
+        message=TIMED_OUT, manager=manager)
+
+
+@periodics.register(spacing_opt="check_provision_state_interval",
+                    name="rescue.check_timeouts")
+def _periodic_check_timeouts(manager: Any, context: Any) -> None:
+    check_timeouts(context, manager)

@@ -15,6 +15,7 @@ from typing import Any
 from ironic.common import exception
 from ironic.common import states
 from ironic.conductor import failures
+from ironic.conductor import periodics
 from ironic.conductor import steps
 from ironic.conductor import task_manager
 from ironic.conf import CONF
@@ -125,7 +126,7 @@ def _after_abort(task: Any) -> None:
     task.node.save()
 
 
-def check_timeouts(context: Any) -> int:
+def check_timeouts(context: Any, manager: Any = None) -> int:
     """Fail servicing waiting longer than ``[conductor] service_callback_timeout``.
 
     :returns: how many nodes were moved to ``service failed``.
@@ -133,4 +134,10 @@ def check_timeouts(context: Any) -> int:
     return failures.fail_timed_out(
         context, state=states.SERVICEWAIT,
         timeout_s=CONF.conductor.service_callback_timeout, flow=FLOW,
-        message=TIMED_OUT)
+        message=TIMED_OUT, manager=manager)
+
+
+@periodics.register(spacing_opt="check_provision_state_interval",
+                    name="servicing.check_timeouts")
+def _periodic_check_timeouts(manager: Any, context: Any) -> None:
+    check_timeouts(context, manager)
