@@ -120,3 +120,16 @@ def test_inject_nmi_and_vendor_raw_command(cloud, ipmi_sim):
     before = ipmi_sim.state(7)["counters"]["commands"]
     cloud.call("PUT", f"/v1/nodes/{node['uuid']}/management/inject_nmi", {}, status=204)
     assert ipmi_sim.state(7)["counters"]["commands"] > before
+
+
+def test_drivers_api_lists_types_interfaces_and_properties(cloud, ipmi_sim):
+    drivers = cloud.call("GET", "/v1/drivers", status=200).json["drivers"]
+    by_name = {d["name"]: d for d in drivers}
+    assert {"ipmi", "redfish"} <= set(by_name)
+    assert by_name["ipmi"]["hosts"] == ["test-host"]
+    detail = cloud.call("GET", "/v1/drivers/ipmi", status=200).json
+    assert detail["default_power_interface"] == "ipmitool"
+    assert "ipmitool" in detail["enabled_vendor_interfaces"]
+    props = cloud.call("GET", "/v1/drivers/ipmi/properties", status=200).json
+    assert "Required" in props["ipmi_address"]
+    assert {"ipmi_password", "ipmi_priv_level", "ipmi_bridging", "deploy_kernel"} <= set(props)
