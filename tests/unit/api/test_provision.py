@@ -169,3 +169,38 @@ def test_maintenance_blocks_provide(api, node):
     api.call("PUT", "/v1/nodes/n1/maintenance", {"reason": "x"}, status=202)
     r = _verb(api, "provide", status=400)
     assert "maintenance" in error_of(r)["faultstring"]
+
+
+def test_busy_database_is_503_asking_to_retry(api, node, monkeypatch):
+    from oslo_db import exception as db_exc
+
+    def busy(*_args, **_kwargs):
+        raise db_exc.DBError("(sqlite3.OperationalError) database is locked")
+    monkeypatch.setattr(objects.Node, "reserve", busy)
+    r = _verb(api, "manage", status=503)
+    assert "retry" in error_of(r)["faultstring"]
+    monkeypatch.undo()
+    assert _state(api) == ("enroll", None)
+
+
+def test_json_config_drive_needs_1_56(api, node):
+    _to(api, "manage", "provide")
+    r = _verb(api, "active", status=400, version="1.55",
+              configdrive={"meta_data": {}})
+    assert "1.56" in error_of(r)["faultstring"]
+    _verb(api, "active", configdrive={"meta_data": {"hostname": "h"},
+                                      "user_data": "#!/bin/sh\n"})
+    assert _state(api) == ("active", None)
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    ({"target": "manage", "rescue_password": "x"}, "rescue_password"),
+    ({"target": "manage", "clean_steps": [{"interface": "bios", "step": "x"}]},
+     "clean_steps"),
+    ({"target": "manage", "configdrive": "abcd"}, "config drive"),
+    ({"target": "manage", "disable_ramdisk": True}, "disable_ramdisk"),
+])
+def test_arguments_of_other_verbs_are_refused(api, node, body, text):
+    r = api.call("PUT", PROVISION, body, status=400)
+    assert text in error_of(r)["faultstring"]
+    assert _state(api) == ("enroll", None)
