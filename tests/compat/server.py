@@ -43,6 +43,20 @@ def write_config(state_dir: Path, port: int) -> Path:
         "auth_strategy = noauth\n"
         "rpc_transport = none\n"
         "enabled_hardware_types = fake-hardware\n"
+        # The fake interfaces benchmarks/reference_ironic.sh enables for real
+        # Ironic, so both services offer the same inspect/rescue/steps.
+        "enabled_bios_interfaces = fake,no-bios\n"
+        # fake-async (ours only) lets tests hold a node in a wait state.
+        "enabled_deploy_interfaces = fake,fake-async\n"
+        "enabled_console_interfaces = fake,no-console\n"
+        "enabled_firmware_interfaces = fake,no-firmware\n"
+        "enabled_inspect_interfaces = fake,no-inspect\n"
+        "enabled_raid_interfaces = fake,no-raid\n"
+        "enabled_rescue_interfaces = fake,no-rescue\n"
+        "enabled_storage_interfaces = fake,noop\n"
+        "enabled_vendor_interfaces = fake,no-vendor\n"
+        "enabled_network_interfaces = noop,flat\n"
+        "default_network_interface = noop\n"
         "debug = false\n"
         "\n[api]\n"
         "host_ip = 127.0.0.1\n"
