@@ -18,8 +18,10 @@ def make_server(app: Any, host: str, port: int, threads: int | None = None) -> w
     :param threads: worker threads; ``[api] wsgi_threads`` when ``None``.
     """
     numthreads = threads or CONF.api.wsgi_threads
+    # A listen backlog of 128 (cheroot's default is 5) lets bursts of new
+    # connections queue instead of being reset.
     server = wsgi.Server((host, port), app, numthreads=numthreads,
-                         server_name="ironic-api")
+                         server_name="ironic-api", request_queue_size=128)
     # No cheroot body limit: the API itself answers oversized requests with
     # Ironic's JSON 413 (see hooks.VersionHook and expose.body).
     return server

@@ -1,9 +1,14 @@
 """``ironic-conductor``: run one conductor service until SIGTERM or SIGINT.
 
 The conductor registers in the conductors table, heartbeats, and serves RPC
-through the transport chosen by ``[DEFAULT] rpc_transport``. With ``none``
-only an API in the same process can reach it; use the embedded ``ironic``
-command for that.
+through the transport chosen by ``[DEFAULT] rpc_transport`` (``oslo``:
+RabbitMQ at ``transport_url``; ``json-rpc``: HTTP on ``[json_rpc]
+host_ip``/``port``). With ``none`` only an API in the same process can reach
+it; use the embedded ``ironic`` command for that.
+
+SIGTERM (or SIGINT) stops it gracefully: no new RPC, running work gets
+``[conductor] graceful_shutdown_timeout`` seconds, its locks are released and
+it unregisters, so the other conductors take its nodes over at once.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from typing import Any
 
 from ironic.common import gc_tuning
 from ironic.common import logging_setup
+from ironic.common import rpc
 from ironic.conductor import manager
 from ironic.conf import CONF
 
@@ -62,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             pass
     finally:
         service.del_host()
+        rpc.cleanup()
     return 0
 
 

@@ -543,3 +543,10 @@ class VifNotAttached(Invalid):
 
     _msg_fmt = ("Unable to detach VIF %(vif)s from node %(node)s because it is not "
                 "attached to it.")
+
+
+class NodeChangedConcurrently(Conflict):
+    """The node changed between the client's read and the conductor's lock."""
+
+    _msg_fmt = ("Node %(node)s was changed by another request while this update "
+                "was in flight; please retry with the current node.")

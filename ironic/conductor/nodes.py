@@ -104,6 +104,7 @@ def update(task: Any, node: Any, *, reset_interfaces: bool) -> Any:
 
     :raises: see :func:`check_update`
     """
+    _check_not_changed_since_read(task.node, node)
     delta = node.obj_what_changed()
     if "maintenance" in delta and not node.maintenance:
         node.maintenance_reason = None
@@ -112,6 +113,24 @@ def update(task: Any, node: Any, *, reset_interfaces: bool) -> Any:
     node.save()
     task.node = node
     return node
+
+
+def _check_not_changed_since_read(locked: Any, node: Any) -> None:
+    """Refuse saving a copy read before another write (no lost updates).
+
+    ``updated_at`` changes with every content write (never with the lock), so
+    a copy whose ``updated_at`` differs from the locked row's is stale.
+
+    :raises: NodeChangedConcurrently
+    """
+    if not node.obj_attr_is_set("updated_at") or "updated_at" in node.obj_what_changed():
+        return
+    if _naive(node.updated_at) != _naive(locked.updated_at):
+        raise exception.NodeChangedConcurrently(node=locked.uuid)
+
+
+def _naive(moment: Any) -> Any:
+    return moment.replace(tzinfo=None) if moment is not None else None
 
 
 def check_destroy(node: Any) -> None:

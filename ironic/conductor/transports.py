@@ -95,9 +95,20 @@ class _OsloEndpoint:
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return endpoint_method(self._manager, name)
+            func = endpoint_method(self._manager, name)
         except exception.InvalidParameterValue:
             raise AttributeError(name) from None
+
+        def expected(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except exception.IronicError as e:
+                if not e.safe:
+                    raise
+                # A refusal the caller handles (NodeLocked, ...): returned to
+                # the caller as raised, logged by oslo.messaging at debug only.
+                raise messaging.ExpectedException() from e
+        return expected
 
 
 class _Server:

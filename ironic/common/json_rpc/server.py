@@ -130,7 +130,8 @@ class JsonRpcServer:
 
     def __init__(self, app: JsonRpcApp, host: str, port: int, threads: int) -> None:
         self._server = wsgi.Server((host, port), app, numthreads=threads,
-                                   server_name="ironic-json-rpc")
+                                   server_name="ironic-json-rpc",
+                                   request_queue_size=128)
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:

@@ -4,6 +4,10 @@
 writer's UPDATE matches the row holds the lock. The row count decides, which
 behaves the same on SQLite, PostgreSQL and MySQL (the value always changes
 from NULL, so MySQL's "changed rows" count equals the matched count).
+
+Taking or giving back a lock does not touch ``updated_at``: that timestamp
+changes only when the node's content does, so the conductor can tell whether
+a node changed after a client read it (see ``conductor.nodes.update``).
 """
 from __future__ import annotations
 
@@ -23,14 +27,9 @@ ABORTED_POWER_MESSAGE = ("Pending power operation was aborted due to "
 """last_error of nodes whose power action was cut short by a restart."""
 
 
-def _current(session: Session, ident: int | str,
-             locking: bool = False) -> sa.Row[tuple[int, str, str]]:
+def _current(session: Session, ident: int | str) -> sa.Row[tuple[int, str, str]]:
     stmt = (sa.select(NODES.c.id, NODES.c.uuid, NODES.c.reservation)
             .where(query.ident_clause(NODES, ident, by_name=True)))
-    if locking:
-        # A locking read sees the latest committed row even under MySQL's
-        # REPEATABLE READ, where a plain SELECT would reuse the old snapshot.
-        stmt = stmt.with_for_update()
     row = session.execute(stmt).first()
     if row is None:
         raise exception.NodeNotFound(node=ident)
@@ -40,16 +39,22 @@ def _current(session: Session, ident: int | str,
 def reserve(session: Session, tag: str, ident: int | str) -> Row:
     """Take the lock of a node for ``tag`` and return the node row.
 
+    The compare-and-set UPDATE is the transaction's first statement, so the
+    read that follows a lost race sees the winner's commit on every backend
+    (MySQL's REPEATABLE READ snapshot starts at that read). Deadlocks, which
+    InnoDB may report between racing writers, are retried by the caller's
+    transaction wrapper.
+
     :raises NodeNotFound: if there is no such node.
     :raises NodeLocked: naming the current holder if already locked.
     """
-    node_id, uuid, _ = _current(session, ident)
     result = session.execute(
         sa.update(NODES)
-        .where(NODES.c.id == node_id, NODES.c.reservation.is_(None))
-        .values(reservation=tag, updated_at=query.utcnow()))
+        .where(query.ident_clause(NODES, ident, by_name=True),
+               NODES.c.reservation.is_(None))
+        .values(reservation=tag))
+    node_id, uuid, holder = _current(session, ident)
     if result.rowcount != 1:
-        _, _, holder = _current(session, node_id, locking=True)
         raise exception.NodeLocked(node=uuid, host=holder)
     return nodes.get_one(session, "id", node_id,
                          lambda: exception.NodeNotFound(node=ident))
@@ -62,14 +67,14 @@ def release(session: Session, tag: str, ident: int | str) -> None:
     :raises NodeNotLocked: if the node is not locked at all.
     :raises NodeLocked: if someone other than ``tag`` holds it.
     """
-    node_id, uuid, _ = _current(session, ident)
     result = session.execute(
         sa.update(NODES)
-        .where(NODES.c.id == node_id, NODES.c.reservation == tag)
-        .values(reservation=None, updated_at=query.utcnow()))
+        .where(query.ident_clause(NODES, ident, by_name=True),
+               NODES.c.reservation == tag)
+        .values(reservation=None))
+    _, uuid, holder = _current(session, ident)
     if result.rowcount == 1:
         return
-    _, _, holder = _current(session, node_id, locking=True)
     if holder is None:
         raise exception.NodeNotLocked(node=uuid)
     raise exception.NodeLocked(node=uuid, host=holder)
@@ -82,7 +87,7 @@ def clear_reservations(session: Session, hostname: str) -> int:
     """
     result = session.execute(
         sa.update(NODES).where(NODES.c.reservation == hostname)
-        .values(reservation=None, updated_at=query.utcnow()))
+        .values(reservation=None))
     return int(result.rowcount)
 
 

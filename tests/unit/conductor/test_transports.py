@@ -152,3 +152,50 @@ def test_unexpected_remote_error_is_not_an_ironic_error() -> None:
     error = wire.decode_error(wire.encode_error(KeyError("boom")))
     assert isinstance(error, wire.RemoteError)
     assert not isinstance(error, exception.IronicError)
+
+
+def test_full_worker_pool_is_503_across_the_bus(oslo_service, ctx, make_node) -> None:
+    import threading
+    release, started = threading.Event(), threading.Semaphore(0)
+
+    def block() -> None:
+        started.release()
+        release.wait(60)
+    size = oslo_service._executor._max_workers
+    futures = [oslo_service.spawn_worker(block) for _ in range(size)]
+    try:
+        for _ in range(size):
+            started.acquire(timeout=30)  # every worker is busy now
+        futures += [oslo_service.spawn_worker(release.wait, 60) for _ in range(size)]
+        api = rpcapi.ConductorAPI()
+        node = make_node(provision_state="available")
+        with pytest.raises(exception.NoFreeConductorWorker) as info:
+            api.do_node_deploy(ctx, node.uuid, topic=api.get_topic_for(node))
+        assert info.value.code == 503
+        stored = objects.Node.get(ctx, node.uuid)
+        assert stored.reservation is None and stored.provision_state == "available"
+    finally:
+        release.set()
+        for future in futures:
+            future.result()
+
+
+def test_update_from_a_stale_copy_is_refused(service, rpc, ctx, make_node) -> None:
+    node = make_node(extra={})
+    first, second = objects.Node.get(ctx, node.uuid), objects.Node.get(ctx, node.uuid)
+    first.extra = {"a": 1}
+    rpc.update_node(ctx, first)
+    second.extra = {"b": 2}
+    with pytest.raises(exception.NodeChangedConcurrently) as info:
+        rpc.update_node(ctx, second)
+    assert info.value.code == 409
+    assert objects.Node.get(ctx, node.uuid).extra == {"a": 1}
+
+
+def test_taking_a_lock_does_not_make_copies_stale(service, rpc, ctx, make_node) -> None:
+    node = make_node(extra={})
+    copy = objects.Node.get(ctx, node.uuid)
+    objects.Node.reserve(ctx, "test-host", node.uuid)
+    objects.Node.release(ctx, "test-host", node.uuid)
+    copy.extra = {"a": 1}
+    assert rpc.update_node(ctx, copy).extra == {"a": 1}
