@@ -481,7 +481,8 @@ class ConductorAPI:
         :raises: InvalidState when its node runs an instance outside
             maintenance, NodeLocked, AllocationNotFound
         """
-        return self._call(context, topic, "destroy_allocation", allocation=allocation)
+        return self._call(context, topic, "destroy_allocation", "1.1",
+                          allocation=allocation)
 
     def destroy_volume_connector(self, context: Any, connector: Any,
                                  topic: str | None = None) -> None:

@@ -199,3 +199,10 @@ def test_taking_a_lock_does_not_make_copies_stale(service, rpc, ctx, make_node) 
     objects.Node.release(ctx, "test-host", node.uuid)
     copy.extra = {"a": 1}
     assert rpc.update_node(ctx, copy).extra == {"a": 1}
+
+
+def test_pinned_client_does_not_send_newer_methods(service, conf, ctx) -> None:
+    conf.config(pin_release_version="0.1")
+    allocation = objects.Allocation(ctx, uuid="9b8d6f0e-1f6a-4a43-9d0c-0b3b5f3a2c11")
+    with pytest.raises(exception.RPCVersionCapped):
+        rpcapi.ConductorAPI().destroy_allocation(ctx, allocation)
