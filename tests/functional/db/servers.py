@@ -64,5 +64,17 @@ def drop(url: str) -> None:
         if backend == "postgresql":
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         else:
+            # Like PostgreSQL's FORCE: a connection a test left open (a worker
+            # thread's pooled session) would otherwise hold a metadata lock
+            # and make DROP wait for lock_wait_timeout (a year by default).
+            conn.exec_driver_sql("SET SESSION lock_wait_timeout = 30")
+            ids = conn.exec_driver_sql(
+                "SELECT id FROM information_schema.processlist WHERE db = %s "
+                "AND id <> CONNECTION_ID()", (name,)).scalars().all()
+            for connection_id in ids:
+                try:
+                    conn.exec_driver_sql(f"KILL {int(connection_id)}")
+                except sa.exc.DBAPIError:
+                    pass  # it ended by itself in the meantime
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
     engine.dispose()
