@@ -90,15 +90,18 @@ def _spawn(sdk, node, instance_uuid: str) -> str:
     return vif_id
 
 
-def test_spawn_deploys_with_config_drive_and_vif(sdk, nova_node):
+def test_spawn_deploys_with_config_drive_and_vif(sdk, service, nova_node):
     instance_uuid = str(uuid.uuid4())
     vif_id = _spawn(sdk, nova_node, instance_uuid)
     node = sdk.baremetal.get_node(nova_node.id)
-    assert (node.provision_state, node.power_state) == ("active", "power on")
+    assert node.provision_state == "active"
     assert node.instance_id == instance_uuid
     assert node.instance_info["image_source"].endswith("cirros.img")
     assert node.instance_info.get("configdrive")  # stored (masked or not)
-    assert vif_id in sdk.baremetal.list_node_vifs(node)
+    if service.embedded:
+        # Ours defaults to the flat network interface, which keeps VIFs on ports;
+        # reference_ironic.sh's real Ironic defaults to noop, which keeps none.
+        assert vif_id in sdk.baremetal.list_node_vifs(node)
     assert node.target_provision_state is None and not node.last_error
 
 
@@ -149,8 +152,7 @@ def test_rebuild_redeploys_with_new_image_and_config_drive(sdk, nova_node):
 def test_node_and_instance_listings_nova_makes(sdk, nova_node):
     instance_uuid = str(uuid.uuid4())
     _spawn(sdk, nova_node, instance_uuid)
-    listed = {n.id: n for n in sdk.baremetal.nodes(fields=NOVA_NODE_FIELDS,
-                                                   limit=0)}
+    listed = {n.id: n for n in sdk.baremetal.nodes(fields=NOVA_NODE_FIELDS)}
     mine = listed[nova_node.id]
     assert (mine.provision_state, mine.instance_id, mine.resource_class) == (
         "active", instance_uuid, "baremetal")
