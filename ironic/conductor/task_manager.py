@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 import tenacity
+from oslo_utils import uuidutils
 
 from ironic import objects
 from ironic.common import exception
@@ -126,6 +127,45 @@ class TaskManager:
     @portgroups.setter
     def portgroups(self, value: list[Any]) -> None:
         self._portgroups = list(value)
+
+    # --- services for drivers (the Task protocol) ---------------------------
+
+    def store_bios_settings(self, settings: list[dict[str, Any]]) -> None:
+        """Make the node's stored BIOS settings equal ``settings``."""
+        bios = objects.BIOSSettingList
+        create, update, delete, _ = bios.sync_node_setting(
+            self.context, self.node.id, settings)
+        if create:
+            bios.create(self.context, self.node.id, create)
+        if update:
+            bios.save(self.context, self.node.id, update)
+        if delete:
+            bios.delete(self.context, self.node.id, [d["name"] for d in delete])
+
+    def record_inspected_ports(self, macs: list[str]) -> list[str]:
+        """Create a PXE-enabled port for each MAC the node has no port for.
+
+        :returns: the MACs a port was created for.
+        """
+        known = {p.address.lower() for p in self.ports}
+        created = []
+        for mac in macs:
+            if mac.lower() in known:
+                continue
+            port = objects.Port(self.context, uuid=uuidutils.generate_uuid(),
+                                address=mac, node_id=self.node.id, pxe_enabled=True)
+            try:
+                port.create()
+            except exception.MACAlreadyExists:
+                LOG.warning("Node %s: NIC %s belongs to a port of another node; "
+                            "not creating it", self.node.uuid, mac)
+                continue
+            LOG.info("Node %s: inspection created port %s", self.node.uuid, mac)
+            known.add(mac.lower())
+            created.append(mac)
+        if created:
+            self._ports = None
+        return created
 
     # --- locking -----------------------------------------------------------
 

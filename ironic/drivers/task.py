@@ -32,3 +32,18 @@ class Task(Protocol):
 
     def process_event(self, event: str, **kwargs: Any) -> None:
         """Move the node's provision state along ``event``."""
+
+    def store_bios_settings(self, settings: Sequence[dict[str, Any]]) -> None:
+        """Make the node's stored BIOS settings (``/v1/nodes/{node}/bios``)
+        equal ``settings``: ``{"name", "value"}`` plus optional registry fields.
+        Settings no longer listed are deleted.
+        """
+
+    def record_inspected_ports(self, macs: Sequence[str]) -> list[str]:
+        """Create a PXE-enabled port for every MAC the node has no port for.
+
+        A MAC that belongs to another node's port is skipped with a warning.
+        ``task.ports`` is reloaded afterwards.
+
+        :returns: the MACs for which a port was created.
+        """

@@ -135,3 +135,31 @@ def test_require_exclusive_lock_refuses_shared(ctx, make_node) -> None:
             change(task)
         task.upgrade_lock()
         assert change(task) == "changed"
+
+
+# --- services for drivers: the conductor writes what drivers found ----------
+
+
+def test_store_bios_settings_creates_updates_and_deletes(ctx, make_node) -> None:
+    node = make_node()
+    with task_manager.acquire(ctx, node.uuid) as task:
+        task.store_bios_settings([{"name": "A", "value": "1"}, {"name": "B", "value": "x"}])
+    with task_manager.acquire(ctx, node.uuid) as task:
+        task.store_bios_settings([{"name": "A", "value": "2"}, {"name": "C", "value": "y"}])
+    stored = objects.BIOSSettingList.get_by_node_id(ctx, node.id)
+    assert sorted((s.name, s.value) for s in stored) == [("A", "2"), ("C", "y")]
+
+
+def test_record_inspected_ports_creates_only_missing_macs(ctx, make_node) -> None:
+    node, other = make_node(), make_node()
+    objects.Port(ctx, uuid="2b0e0c44-5c4a-4f43-9a8e-1d0d1c2c3b01", address="52:54:00:00:00:01",
+                 node_id=node.id).create()
+    objects.Port(ctx, uuid="2b0e0c44-5c4a-4f43-9a8e-1d0d1c2c3b02", address="52:54:00:00:00:03",
+                 node_id=other.id).create()
+    macs = ["52:54:00:00:00:01", "52:54:00:00:00:02", "52:54:00:00:00:03"]
+    with task_manager.acquire(ctx, node.uuid) as task:
+        assert task.record_inspected_ports(macs) == ["52:54:00:00:00:02"]
+        assert sorted(p.address for p in task.ports) == macs[:2]
+        assert task.record_inspected_ports(macs) == []
+    created = objects.Port.get_by_address(ctx, "52:54:00:00:00:02")
+    assert created.node_id == node.id and created.pxe_enabled

@@ -27,6 +27,15 @@ class FakeTask:
     def process_event(self, event: str, **kwargs: Any) -> None:
         raise AssertionError("drivers must not drive the state machine here")
 
+    def store_bios_settings(self, settings: list[dict[str, Any]]) -> None:
+        self.bios_settings = list(settings)
+
+    def record_inspected_ports(self, macs: list[str]) -> list[str]:
+        known = {p.address for p in self.ports}
+        created = [m for m in macs if m not in known]
+        self.ports = [*self.ports, *(types.SimpleNamespace(address=m) for m in created)]
+        return created
+
 
 def plain_node(**fields: Any) -> types.SimpleNamespace:
     """A node-like object with every interface unset and fake-hardware driver."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from ironic import objects
 from ironic.common import exception
 from ironic.common import states
 from ironic.drivers import steps
@@ -86,20 +85,9 @@ def read_settings(task: Task) -> list[dict[str, Any]]:
 
 
 def store_settings(task: Task, settings: list[dict[str, Any]]) -> None:
-    """Make the node's stored BIOS settings equal ``settings``.
-
-    NOTE: Ironic's BIOS drivers store the settings themselves; ours does too
-    until the conductor offers a Task service for it (see the issue 5 report).
-    """
-    context, node_id = task.context, task.node.id
-    create, update, delete, _ = objects.BIOSSettingList.sync_node_setting(
-        context, node_id, settings)
-    if create:
-        objects.BIOSSettingList.create(context, node_id, create)
-    if update:
-        objects.BIOSSettingList.save(context, node_id, update)
-    if delete:
-        objects.BIOSSettingList.delete(context, node_id, [d["name"] for d in delete])
+    """Make the node's stored BIOS settings equal ``settings`` (the conductor
+    writes them, through the Task service)."""
+    task.store_bios_settings(settings)
 
 
 class RedfishBIOS(BIOSInterface):

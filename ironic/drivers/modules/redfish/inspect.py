@@ -2,16 +2,14 @@
 
 Reads CPUs, memory, disks and NICs from the BMC into the node's properties
 (``cpus``, ``cpu_arch``, ``memory_mb``, ``local_gb``, boot mode capability)
-and creates a port for every NIC MAC the node does not have yet.
+and asks the conductor (``task.record_inspected_ports``) for a port for every
+NIC MAC the node does not have yet.
 """
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Any
 
-from oslo_utils import uuidutils
-
-from ironic import objects
 from ironic.common import exception
 from ironic.drivers import steps
 from ironic.drivers.interfaces.inspect import InspectInterface
@@ -104,21 +102,6 @@ def _properties(task: Task, inventory: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
-def _create_ports(task: Task, macs: list[str]) -> None:
-    known = {p.address.lower() for p in task.ports}
-    for mac in macs:
-        if mac in known:
-            continue
-        try:
-            port = objects.Port(task.context, uuid=uuidutils.generate_uuid(),
-                                address=mac, node_id=task.node.id, pxe_enabled=True)
-            port.create()
-            LOG.info("Node %s: inspection created port %s", task.node.uuid, mac)
-        except exception.MACAlreadyExists:
-            LOG.warning("Node %s: NIC %s belongs to a port of another node; "
-                        "not creating it", task.node.uuid, mac)
-
-
 class RedfishInspect(InspectInterface):
     """Out-of-band inspection over Redfish."""
 
@@ -131,5 +114,5 @@ class RedfishInspect(InspectInterface):
     def inspect_hardware(self, task: Task) -> steps.StepResult:
         inventory = read_inventory(task)
         task.node.properties = _properties(task, inventory)
-        _create_ports(task, inventory["macs"])
+        task.record_inspected_ports(inventory["macs"])
         return steps.StepResult.DONE
