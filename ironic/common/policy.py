@@ -48,11 +48,12 @@ _BASE_RULES = [
 
 _READ = ("get", "list", "get_boot_device", "get_console", "get_states", "validate",
          "traits:list", "vif:list", "bios:get", "history:get", "inventory:get",
-         "children:get", "firmware:get")
+         "children:get", "firmware:get", "get_indicator_state", "vmedia:get")
 _WRITE = ("update", "set_maintenance", "clear_maintenance", "set_power_state",
           "set_provision_state", "set_raid_state", "set_boot_device",
           "set_boot_mode", "set_secure_boot", "set_console_state", "inject_nmi",
-          "traits:set", "traits:delete", "vif:attach", "vif:detach")
+          "traits:set", "traits:delete", "vif:attach", "vif:detach",
+          "set_indicator_state", "vmedia:attach", "vmedia:detach")
 _ADMIN_ONLY = ("create", "delete")
 
 _FAMILIES = {

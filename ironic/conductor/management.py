@@ -1,5 +1,5 @@
 """Management flows: boot device, boot mode, secure boot, NMI, console, RAID
-target and vendor queries."""
+target, vendor queries, indicators and virtual media."""
 from __future__ import annotations
 
 import logging
@@ -157,3 +157,98 @@ def set_secure_boot_state(task: Any, enabled: bool) -> None:
     task.node.save()
     LOG.info("Node %s: secure boot is now %s", task.node.uuid,
              "on" if enabled else "off")
+
+
+# --- indicators ---------------------------------------------------------------
+
+INDICATOR_STATES = ("ON", "OFF", "BLINKING")
+"""States an indicator can be set to (``UNKNOWN`` can only be read)."""
+
+
+def get_supported_indicators(task: Any,
+                             component: str | None = None) -> dict[str, dict[str, Any]]:
+    """``{component: {indicator: {"readonly", "states"}}}``, of one component
+    when given.
+
+    :raises: UnsupportedDriverExtension, InvalidParameterValue
+    """
+    management = task.driver.management
+    management.validate(task)
+    found = management.get_supported_indicators(task)
+    return {c: dict(names) for c, names in found.items()
+            if component is None or c == component}
+
+
+def get_indicator_state(task: Any, component: str, indicator: str) -> str:
+    """The state of ``indicator`` on ``component``.
+
+    :raises: UnsupportedDriverExtension, InvalidParameterValue
+    """
+    management = task.driver.management
+    management.validate(task)
+    return str(management.get_indicator_state(task, component, indicator))
+
+
+def set_indicator_state(task: Any, component: str, indicator: str, state: str) -> None:
+    """Light, blink or turn off one indicator (driver state saved with the node).
+
+    :raises: UnsupportedDriverExtension, InvalidParameterValue
+    """
+    if state not in INDICATOR_STATES:
+        raise exception.InvalidParameterValue(
+            err=f"Invalid indicator state {state!r}; expected one of "
+                f"{', '.join(INDICATOR_STATES)}")
+    management = task.driver.management
+    management.validate(task)
+    management.set_indicator_state(task, component, indicator, state)
+    task.node.save()
+
+
+# --- virtual media ------------------------------------------------------------
+
+def attach_virtual_media(task: Any, device_type: str, image_url: str) -> None:
+    """Insert ``image_url`` as ``device_type`` on the node's BMC.
+
+    :raises: UnsupportedDriverExtension, InvalidParameterValue,
+        DriverError (``last_error`` is set).
+    """
+    management = task.driver.management
+    management.validate(task)
+    try:
+        management.attach_virtual_media(task, device_type, image_url)
+    except exception.DriverError as e:
+        _record_failure(task, f"virtual media {device_type}", image_url, e)
+        raise
+    task.node.last_error = None
+    task.node.save()
+    LOG.info("Node %s: virtual media %s attached (%s)", task.node.uuid, device_type,
+             image_url)
+
+
+def detach_virtual_media(task: Any, device_types: list[str] | None = None) -> None:
+    """Eject the media of ``device_types`` (every type when None).
+
+    :raises: UnsupportedDriverExtension, InvalidParameterValue,
+        DriverError (``last_error`` is set).
+    """
+    management = task.driver.management
+    management.validate(task)
+    what = ", ".join(device_types) if device_types else "all"
+    try:
+        management.detach_virtual_media(task, device_types)
+    except exception.DriverError as e:
+        _record_failure(task, "virtual media", f"ejected ({what})", e)
+        raise
+    task.node.last_error = None
+    task.node.save()
+    LOG.info("Node %s: virtual media detached (%s)", task.node.uuid, what)
+
+
+def get_virtual_media(task: Any) -> list[dict[str, Any]]:
+    """The node's virtual media slots and what they hold.
+
+    :raises: UnsupportedDriverExtension
+    """
+    management = task.driver.management
+    management.validate(task)
+    return list(management.get_virtual_media(task))

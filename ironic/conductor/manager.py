@@ -40,7 +40,7 @@ from ironic.drivers import factory
 
 LOG = logging.getLogger(__name__)
 
-RPC_API_VERSION = "1.1"
+RPC_API_VERSION = "1.2"
 """Version of the RPC API these endpoints implement; history in :mod:`rpcapi`."""
 
 acquire = task_manager.acquire
@@ -160,6 +160,45 @@ class ConductorManager(base_manager.BaseConductorManager):
         """Validate and store a target RAID configuration."""
         with acquire(context, node_id, purpose="setting target RAID config") as task:
             management.set_target_raid_config(task, target_raid_config)
+
+    def get_supported_indicators(self, context: Any, node_id: Any,
+                                 component: str | None = None) -> dict[str, Any]:
+        """Indicators per component."""
+        with acquire(context, node_id, shared=True,
+                     purpose="getting supported indicators") as task:
+            return management.get_supported_indicators(task, component)
+
+    def get_indicator_state(self, context: Any, node_id: Any, component: str,
+                            indicator: str) -> str:
+        """The state of one indicator."""
+        with acquire(context, node_id, shared=True,
+                     purpose="getting indicator state") as task:
+            return management.get_indicator_state(task, component, indicator)
+
+    def set_indicator_state(self, context: Any, node_id: Any, component: str,
+                            indicator: str, state: str) -> None:
+        """Set one indicator."""
+        with acquire(context, node_id, purpose="setting indicator state") as task:
+            management.set_indicator_state(task, component, indicator, state)
+
+    def attach_virtual_media(self, context: Any, node_id: Any, device_type: str,
+                             image_url: str,
+                             image_download_source: str = "local") -> None:
+        """Insert an image into a virtual media device (the BMC fetches it)."""
+        with acquire(context, node_id, purpose="attaching virtual media") as task:
+            management.attach_virtual_media(task, device_type, image_url)
+
+    def detach_virtual_media(self, context: Any, node_id: Any,
+                             device_types: list[str] | None = None) -> None:
+        """Eject virtual media."""
+        with acquire(context, node_id, purpose="detaching virtual media") as task:
+            management.detach_virtual_media(task, device_types)
+
+    def get_virtual_media(self, context: Any, node_id: Any) -> list[dict[str, Any]]:
+        """The node's virtual media slots."""
+        with acquire(context, node_id, shared=True,
+                     purpose="getting virtual media") as task:
+            return management.get_virtual_media(task)
 
     # --- provisioning ------------------------------------------------------
     # Each endpoint validates under the node lock and queues the work in a

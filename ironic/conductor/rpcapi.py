@@ -16,6 +16,9 @@ argument, and add the release that first sends it to :data:`RELEASE_MAPPING`):
 * 1.1 - versioned-object indirection (object_action,
   object_class_action_versions, object_backport_versions), destroy_allocation,
   refresh_hash_ring (fanout cast sent by conductors joining or leaving).
+* 1.2 - indicators (get_supported_indicators, get_indicator_state,
+  set_indicator_state) and virtual media (attach_virtual_media,
+  detach_virtual_media, get_virtual_media).
 
 Rolling upgrades: with ``[DEFAULT] pin_release_version`` set, the client never
 sends a version newer than that release spoke (:meth:`ConductorAPI.can_send_version`);
@@ -35,10 +38,10 @@ from ironic.conf import CONF
 MANAGER_TOPIC = transports.TOPIC
 """Base topic; a conductor listens on ``<topic>.<hostname>``."""
 
-RPC_API_VERSION = "1.1"
+RPC_API_VERSION = "1.2"
 """Version of the conductor RPC API this client speaks."""
 
-RELEASE_MAPPING: dict[str, str] = {"0.1": "1.0", "0.2": "1.1"}
+RELEASE_MAPPING: dict[str, str] = {"0.1": "1.0", "0.2": "1.1", "0.3": "1.2"}
 """``[DEFAULT] pin_release_version`` value -> newest RPC version that release speaks."""
 
 
@@ -305,6 +308,60 @@ class ConductorAPI:
         """Store a validated target RAID configuration."""
         return self._call(context, topic, "set_target_raid_config", node_id=node_id,
                           target_raid_config=target_raid_config)
+
+    # --- indicators and virtual media (1.2) -------------------------------
+
+    def get_supported_indicators(self, context: Any, node_id: Any,
+                                 component: str | None = None,
+                                 topic: str | None = None) -> dict[str, Any]:
+        """``{component: {indicator: {"readonly", "states"}}}``. :raises:
+        UnsupportedDriverExtension, InvalidParameterValue
+        """
+        return self._call(context, topic, "get_supported_indicators", "1.2",
+                          node_id=node_id, component=component)
+
+    def get_indicator_state(self, context: Any, node_id: Any, component: str,
+                            indicator: str, topic: str | None = None) -> str:
+        """``ON``, ``OFF``, ``BLINKING`` or ``UNKNOWN``. :raises:
+        UnsupportedDriverExtension, InvalidParameterValue
+        """
+        return self._call(context, topic, "get_indicator_state", "1.2",
+                          node_id=node_id, component=component, indicator=indicator)
+
+    def set_indicator_state(self, context: Any, node_id: Any, component: str,
+                            indicator: str, state: str,
+                            topic: str | None = None) -> None:
+        """Set one indicator. :raises: NodeLocked, UnsupportedDriverExtension,
+        InvalidParameterValue
+        """
+        return self._call(context, topic, "set_indicator_state", "1.2",
+                          node_id=node_id, component=component, indicator=indicator,
+                          state=state)
+
+    def attach_virtual_media(self, context: Any, node_id: Any, device_type: str,
+                             image_url: str, image_download_source: str = "local",
+                             topic: str | None = None) -> None:
+        """Insert an image as ``device_type``. :raises: NodeLocked,
+        UnsupportedDriverExtension, InvalidParameterValue
+        """
+        return self._call(context, topic, "attach_virtual_media", "1.2",
+                          node_id=node_id, device_type=device_type,
+                          image_url=image_url,
+                          image_download_source=image_download_source)
+
+    def detach_virtual_media(self, context: Any, node_id: Any,
+                             device_types: list[str] | None = None,
+                             topic: str | None = None) -> None:
+        """Eject media (every device type when None). :raises: NodeLocked,
+        UnsupportedDriverExtension
+        """
+        return self._call(context, topic, "detach_virtual_media", "1.2",
+                          node_id=node_id, device_types=device_types)
+
+    def get_virtual_media(self, context: Any, node_id: Any,
+                          topic: str | None = None) -> list[dict[str, Any]]:
+        """The node's virtual media slots. :raises: UnsupportedDriverExtension"""
+        return self._call(context, topic, "get_virtual_media", "1.2", node_id=node_id)
 
     # --- provisioning ------------------------------------------------------
 

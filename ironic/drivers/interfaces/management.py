@@ -70,3 +70,64 @@ class ManagementInterface(BaseInterface):
         """
         raise exception.UnsupportedDriverExtension(
             driver=task.node.driver, extension="set_secure_boot_state")
+
+    # --- indicators (LEDs) ---------------------------------------------------
+
+    def get_supported_indicators(self, task: Task) -> dict[str, dict[str, Any]]:
+        """``{component: {indicator: {"readonly": bool, "states": [...]}}}``;
+        components are ``system``, ``chassis`` or ``disk``, states ``ON``,
+        ``OFF``, ``BLINKING`` (``UNKNOWN`` is only ever read).
+
+        :raises: UnsupportedDriverExtension unless overridden.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="get_supported_indicators")
+
+    def set_indicator_state(self, task: Task, component: str, indicator: str,
+                            state: str) -> None:
+        """Set one indicator of ``component`` to ``state``.
+
+        :raises: UnsupportedDriverExtension unless overridden;
+            InvalidParameterValue for an unknown indicator or state.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="set_indicator_state")
+
+    def get_indicator_state(self, task: Task, component: str, indicator: str) -> str:
+        """The state of one indicator of ``component``.
+
+        :raises: UnsupportedDriverExtension unless overridden;
+            InvalidParameterValue for an unknown indicator.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="get_indicator_state")
+
+    # --- virtual media -------------------------------------------------------
+
+    def attach_virtual_media(self, task: Task, device_type: str,
+                             image_url: str) -> None:
+        """Insert the image at ``image_url`` as a ``cdrom``/``floppy``/``disk``.
+
+        :raises: UnsupportedDriverExtension unless overridden;
+            InvalidParameterValue for a device type the BMC cannot offer.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="attach_virtual_media")
+
+    def detach_virtual_media(self, task: Task,
+                             device_types: list[str] | None = None) -> None:
+        """Eject the media of ``device_types`` (all when None); re-entrant.
+
+        :raises: UnsupportedDriverExtension unless overridden.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="detach_virtual_media")
+
+    def get_virtual_media(self, task: Task) -> list[dict[str, Any]]:
+        """Every virtual media slot: ``{"media_types": [...], "inserted": bool,
+        "image": str | None}``.
+
+        :raises: UnsupportedDriverExtension unless overridden.
+        """
+        raise exception.UnsupportedDriverExtension(
+            driver=task.node.driver, extension="get_virtual_media")

@@ -35,6 +35,17 @@ POWER_KEY = "fake_power_state"
 """driver_internal_info key of the fake power state."""
 BOOT_DEVICE_KEY = "fake_boot_device"
 """driver_internal_info key of the fake boot device ({device, persistent})."""
+INDICATORS_KEY = "fake_indicators"
+"""driver_internal_info key of the fake indicator states ({"name@component": state})."""
+VMEDIA_KEY = "fake_vmedia"
+"""driver_internal_info key of the fake virtual media ({device_type: image_url})."""
+
+_INDICATORS = {
+    "system": {"led": {"readonly": False, "states": ["BLINKING", "OFF", "ON"]}},
+    "chassis": {"led-0": {"readonly": True, "states": ["OFF", "ON"]}},
+}
+"""The fake node's indicators: a settable system LED, a read-only chassis LED."""
+_VMEDIA_DEVICES = ("cdrom", "disk", "floppy")
 
 _POWER_RESULT = {
     states.POWER_ON: states.POWER_ON,
@@ -123,6 +134,57 @@ class FakeManagement(_NoConfig, ManagementInterface):
 
     def get_sensors_data(self, task: Task) -> dict[str, Any]:
         return {}
+
+    def get_supported_indicators(self, task: Task) -> dict[str, dict[str, Any]]:
+        return {component: {name: dict(fields, states=list(fields["states"]))
+                            for name, fields in names.items()}
+                for component, names in _INDICATORS.items()}
+
+    def _indicator(self, task: Task, component: str, indicator: str) -> dict[str, Any]:
+        fields = _INDICATORS.get(component, {}).get(indicator)
+        if fields is None:
+            raise exception.InvalidParameterValue(
+                err=f"Node {task.node.uuid}: no indicator {indicator} on "
+                    f"component {component}")
+        return fields
+
+    def set_indicator_state(self, task: Task, component: str, indicator: str,
+                            state: str) -> None:
+        fields = self._indicator(task, component, indicator)
+        if fields["readonly"] or state not in fields["states"]:
+            raise exception.InvalidParameterValue(
+                err=f"Node {task.node.uuid}: indicator {indicator}@{component} "
+                    f"cannot be set to {state}")
+        current = dict((task.node.driver_internal_info or {}).get(INDICATORS_KEY) or {})
+        current[f"{indicator}@{component}"] = state
+        _set_internal(task, INDICATORS_KEY, current)
+
+    def get_indicator_state(self, task: Task, component: str, indicator: str) -> str:
+        self._indicator(task, component, indicator)
+        current = (task.node.driver_internal_info or {}).get(INDICATORS_KEY) or {}
+        return str(current.get(f"{indicator}@{component}", "OFF"))
+
+    def attach_virtual_media(self, task: Task, device_type: str,
+                             image_url: str) -> None:
+        if device_type not in _VMEDIA_DEVICES:
+            raise exception.InvalidParameterValue(
+                err=f"Node {task.node.uuid}: invalid virtual media device type "
+                    f"{device_type}")
+        current = dict((task.node.driver_internal_info or {}).get(VMEDIA_KEY) or {})
+        current[device_type] = image_url
+        _set_internal(task, VMEDIA_KEY, current)
+
+    def detach_virtual_media(self, task: Task,
+                             device_types: list[str] | None = None) -> None:
+        current = dict((task.node.driver_internal_info or {}).get(VMEDIA_KEY) or {})
+        for device_type in device_types or list(current):
+            current.pop(device_type, None)
+        _set_internal(task, VMEDIA_KEY, current)
+
+    def get_virtual_media(self, task: Task) -> list[dict[str, Any]]:
+        current = (task.node.driver_internal_info or {}).get(VMEDIA_KEY) or {}
+        return [{"media_types": [device], "inserted": device in current,
+                 "image": current.get(device)} for device in _VMEDIA_DEVICES]
 
 
 class FakeBoot(_NoConfig, BootInterface):

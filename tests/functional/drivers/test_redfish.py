@@ -99,3 +99,26 @@ def test_unreachable_bmc_fails_with_a_clear_error(cloud, redfish_sim):
     shown = cloud.provision(node["uuid"], "manage")
     assert shown["provision_state"] == "enroll"
     assert node["uuid"] in shown["last_error"] and "did not answer" in shown["last_error"]
+
+
+def test_virtual_media_and_indicator_through_the_api(cloud, redfish_sim, image_url):
+    node = _enroll(cloud, redfish_sim, 3)
+    vmedia = f"/v1/nodes/{node['uuid']}/vmedia"
+    cloud.call("POST", vmedia, {"device_type": "cdrom", "image_url": image_url},
+               status=204)
+    listed = cloud.call("GET", vmedia, status=200).json
+    assert [m["image"] for m in listed if m["inserted"]] == [image_url]
+    assert any("CD" in m["media_types"] for m in listed if m["inserted"])
+    cloud.call("DELETE", f"{vmedia}?device_types=cdrom", status=204)
+    assert not [m for m in cloud.call("GET", vmedia, status=200).json if m["inserted"]]
+    cloud.call("POST", vmedia, {"device_type": "disk", "image_url": image_url}, status=400)
+
+    indicators = f"/v1/nodes/{node['uuid']}/management/indicators"
+    listed = cloud.call("GET", indicators, status=200).json["indicators"]
+    assert [i["name"] for i in listed] == ["led@system"]
+    for state in ("BLINKING", "ON", "OFF"):
+        cloud.call("PUT", f"{indicators}/led@system", {"state": state}, status=204)
+        assert _system(redfish_sim, 3)["IndicatorLED"] == {
+            "BLINKING": "Blinking", "ON": "Lit", "OFF": "Off"}[state]
+        got = cloud.call("GET", f"{indicators}/led@system", status=200).json
+        assert got == {"state": state}

@@ -8,6 +8,7 @@ from pecan import rest
 
 from ironic.api import collection, expose, loaders, policy
 from ironic.api import microversions as mv
+from ironic.api.controllers.v1 import node_hardware
 from ironic.common import exception
 
 _TRAIT_PATTERN = "^[A-Z0-9_]+$"
@@ -132,6 +133,7 @@ class NodeManagementController(rest.RestController):
 
     boot_device = BootDeviceController()
     inject_nmi = InjectNmiController()
+    indicators = node_hardware.IndicatorController()
 
     @expose.json()
     def get(self, node_ident: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from ironic.api import microversions as mv
 from ironic.api import patch as json_patch
 from ironic.api.controllers.v1 import (
     allocations,
+    node_hardware,
     node_info,
     node_management,
     node_states,
@@ -153,6 +154,7 @@ class NodesController(rest.RestController):
     allocation = allocations.NodeAllocationController()
     maintenance = node_management.NodeMaintenanceController()
     management = node_management.NodeManagementController()
+    vmedia = node_hardware.NodeVmediaController()
     validate = node_management.NodeValidateController()
     history = node_info.NodeHistoryController()
     bios = node_info.NodeBiosController()

@@ -95,9 +95,10 @@ class RedfishManagement(ManagementInterface):
 
     # --- indicators (Ironic's /v1/nodes/{node}/management/indicators) -------
 
-    def get_supported_indicators(self, task: Task) -> dict[str, dict[str, list[str]]]:
-        """``{"system": {"led": [states]}}``."""
-        return {"system": {"led": [s.upper() for s in INDICATOR_STATES]}}
+    def get_supported_indicators(self, task: Task) -> dict[str, dict[str, Any]]:
+        """The system's indicator LED: ``{"system": {"led": {...}}}``."""
+        return {"system": {"led": {"readonly": False,
+                                   "states": [s.upper() for s in INDICATOR_STATES]}}}
 
     def set_indicator_state(self, task: Task, component: str, indicator: str,
                             state: str) -> None:
@@ -130,3 +131,7 @@ class RedfishManagement(ManagementInterface):
                              device_types: list[str] | None = None) -> None:
         """Eject media from the given (default: every) slot type."""
         virtual_media.eject(task, device_types)
+
+    def get_virtual_media(self, task: Task) -> list[dict[str, Any]]:
+        """Every slot's media types, whether it holds an image, and which."""
+        return virtual_media.describe(task)

@@ -86,3 +86,13 @@ def inserted(task: Task) -> dict[str, str | None]:
     return session.call(task.node, "list virtual media",
                         lambda s: {slot.identity: (slot.image if slot.inserted else None)
                                    for slot in _slots(s)})
+
+
+def describe(task: Task) -> list[dict[str, Any]]:
+    """``[{"media_types": [...], "inserted": bool, "image": str | None}]`` per slot."""
+    def read(system: Any) -> list[dict[str, Any]]:
+        return [{"media_types": [getattr(t, "value", t) for t in slot.media_types],
+                 "inserted": bool(slot.inserted),
+                 "image": slot.image if slot.inserted else None}
+                for slot in _slots(system)]
+    return session.call(task.node, "list virtual media", read)
