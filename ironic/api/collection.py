@@ -38,9 +38,9 @@ def paging(limit: str | None, marker: str | None, sort_key: str | None,
             value = int(limit)
         except ValueError:
             raise exception.Invalid(f"Expected an integer for limit: {limit}") from None
-        if value < 0:
+        if value <= 0:
             raise exception.Invalid("Limit must be positive")
-        value = min(value, max_limit) if value else max_limit
+        value = min(value, max_limit)
     if marker is not None and not uuidutils.is_uuid_like(marker):
         raise exception.InvalidUUID(f"Expected UUID for marker: {marker}")
     key = sort_key or "id"

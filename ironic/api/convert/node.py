@@ -116,6 +116,10 @@ def to_api(node: Any, fields: Iterable[str], *, base: str, version: mv.Version,
     for name in node_type.SECRET_DICTS:
         if name in result:
             result[name] = secrets.mask(result[name])
+    info = result.get("instance_info")
+    if info and info.get("configdrive"):
+        # A config drive carries user data and often credentials.
+        result["instance_info"] = {**info, "configdrive": secrets.MASK}
     if (version < mv.AVAILABLE_STATE and "provision_state" in result
             and result["provision_state"] == states.AVAILABLE):
         result["provision_state"] = states.NOSTATE

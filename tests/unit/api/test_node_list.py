@@ -118,7 +118,13 @@ def test_max_limit_caps_pages(api, conf):
     conf.config(max_limit=2, group="api")
     for i in range(3):
         _make(api, name=f"n{i}")
-    for query in ("", "?limit=0", "?limit=50"):
+    for query in ("", "?limit=50"):
         page = api.call("GET", f"/v1/nodes{query}", status=200).json
         assert len(page["nodes"]) == 2
         assert "limit=2" in page["next"]
+
+
+def test_limit_must_be_positive(api):
+    for query in ("?limit=0", "?limit=-1"):
+        response = api.call("GET", f"/v1/nodes{query}", status=400)
+        assert "Limit must be positive" in response.json["error_message"]

@@ -138,3 +138,14 @@ def test_fields_errors(api):
     r = api.call("GET", f"/v1/nodes/{uuid}?fields=uuid,foo", status=400)
     assert error_of(r)["faultstring"] == "Field foo is not a valid field."
     api.call("GET", "/v1/nodes?fields=uuid&detail=True", status=400)
+
+
+def test_config_drive_in_instance_info_is_masked(api):
+    node = api.call("POST", "/v1/nodes", {
+        "driver": "fake-hardware",
+        "instance_info": {"image_source": "http://127.0.0.1/img", "configdrive": "H4sIAAAA"}},
+        status=201).json
+    assert node["instance_info"] == {"image_source": "http://127.0.0.1/img",
+                                     "configdrive": "******"}
+    shown = api.call("GET", f"/v1/nodes/{node['uuid']}").json
+    assert shown["instance_info"]["configdrive"] == "******"
