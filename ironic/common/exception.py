@@ -550,3 +550,15 @@ class NodeChangedConcurrently(Conflict):
 
     _msg_fmt = ("Node %(node)s was changed by another request while this update "
                 "was in flight; please retry with the current node.")
+
+
+class RunbookNotFound(NotFound):
+    _msg_fmt = "Runbook %(runbook)s could not be found."
+
+
+class RunbookAlreadyExists(Conflict):
+    _msg_fmt = "A runbook with UUID %(uuid)s already exists."
+
+
+class RunbookDuplicateName(Conflict):
+    _msg_fmt = "A runbook with name %(name)s already exists."

@@ -378,6 +378,38 @@ class Connection(abc.ABC):
     def destroy_deploy_template(self, ident: int | str) -> None:
         """:raises DeployTemplateNotFound:"""
 
+    # --- runbooks ------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def get_runbook_list(self, filters: Values | None = None,
+                         limit: int | None = None, marker: Any = None,
+                         sort_key: str | None = None, sort_dir: str | None = None,
+                         fields: Fields = None) -> list[Row]:
+        """Runbooks (filters: owner, public), each with ``steps``."""
+
+    @abc.abstractmethod
+    def get_runbook(self, ident: int | str) -> Row:
+        """By id, UUID or name. :raises RunbookNotFound:"""
+
+    @abc.abstractmethod
+    def get_runbook_by_name(self, name: str) -> Row:
+        """:raises RunbookNotFound:"""
+
+    @abc.abstractmethod
+    def create_runbook(self, values: Values, version: str | None = None) -> Row:
+        """``values['steps']``: dicts with interface, step, args, order.
+        :raises RunbookAlreadyExists, RunbookDuplicateName:"""
+
+    @abc.abstractmethod
+    def update_runbook(self, ident: int | str, values: Values,
+                       version: str | None = None) -> Row:
+        """``steps`` replaces every step.
+        :raises RunbookNotFound, RunbookDuplicateName:"""
+
+    @abc.abstractmethod
+    def destroy_runbook(self, ident: int | str) -> None:
+        """:raises RunbookNotFound:"""
+
     # --- volume connectors and targets ---------------------------------------------
 
     @abc.abstractmethod

@@ -16,6 +16,7 @@ from ironic.objects import node_history  # noqa: F401
 from ironic.objects import node_inventory  # noqa: F401
 from ironic.objects import port  # noqa: F401
 from ironic.objects import portgroup  # noqa: F401
+from ironic.objects import runbook  # noqa: F401
 from ironic.objects import trait  # noqa: F401
 from ironic.objects import volume_connector  # noqa: F401
 from ironic.objects import volume_target  # noqa: F401

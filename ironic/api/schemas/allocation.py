@@ -1,4 +1,4 @@
-"""Request bodies of ``/v1/allocations`` and ``/v1/deploy_templates``."""
+"""Request bodies of ``/v1/allocations``, ``/v1/deploy_templates`` and ``/v1/runbooks``."""
 from __future__ import annotations
 
 from ironic.api import schemas
@@ -58,3 +58,32 @@ TEMPLATE_CREATE = schemas.compile({"type": "object", "properties": _TEMPLATE_PRO
                                    "additionalProperties": False})
 TEMPLATE_PATCHED = schemas.compile({"type": "object", "properties": _TEMPLATE_PROPS,
                                     "required": ["name", "steps"]})
+
+RUNBOOK_STEP = {
+    "type": "object",
+    "properties": {
+        "interface": STEP["properties"]["interface"],
+        "step": STEP["properties"]["step"],
+        "args": {"type": "object"},
+        "order": {"anyOf": [{"type": "integer", "minimum": 0},
+                            {"type": "string", "pattern": "^[0-9]+$"}]},
+    },
+    "required": ["interface", "step", "args", "order"],
+    "additionalProperties": False,
+}
+"""One step of a runbook (Ironic 1.92 schema): ``order`` instead of a priority."""
+
+_RUNBOOK_PROPS = {
+    "uuid": {"type": ["string", "null"]},
+    "name": {"anyOf": [TRAIT, CUSTOM_TRAIT]},
+    "steps": {"type": "array", "items": RUNBOOK_STEP, "minItems": 1},
+    "disable_ramdisk": {"type": ["boolean", "null"]},
+    "public": {"type": ["boolean", "null"]},
+    "owner": {"type": ["string", "null"], "maxLength": 255},
+    "extra": schemas.NULLABLE_OBJECT,
+}
+RUNBOOK_CREATE = schemas.compile({"type": "object", "properties": _RUNBOOK_PROPS,
+                                  "required": ["name", "steps"],
+                                  "additionalProperties": False})
+RUNBOOK_PATCHED = schemas.compile({"type": "object", "properties": _RUNBOOK_PROPS,
+                                   "required": ["name", "steps"]})

@@ -17,6 +17,7 @@ from typing import Any
 
 from ironic.api import microversions as mv
 from ironic.api import schemas
+from ironic.api.types.allocation import RUNBOOKS
 from ironic.common import exception
 from ironic.common import states
 
@@ -161,8 +162,19 @@ def check_arguments(node: Any, body: dict[str, Any], version: V) -> None:
         if node.provision_state == states.DEPLOYWAIT and version < DEPLOYWAIT_ABORT:
             raise exception.NotAcceptable()
     _only_with(body, "service_steps", ("service",))
-    if body["runbook"]:
-        raise exception.Invalid("Runbooks are not supported by this service yet")
+    _check_runbook(body, version)
+
+
+def _check_runbook(body: dict[str, Any], version: V) -> None:
+    if not body["runbook"]:
+        return
+    if version < RUNBOOKS:
+        raise exception.NotAcceptable()
+    _only_with(body, "runbook", ("clean", "service"))
+    steps_key = f"{body['target']}_steps"
+    if body[steps_key]:
+        raise exception.Invalid(f'"runbook" and "{steps_key}" cannot be '
+                                f'requested together')
 
 
 def _only_with(body: dict[str, Any], key: str, targets: tuple[str, ...]) -> None:
@@ -217,7 +229,7 @@ def check_steps(body: dict[str, Any]) -> None:
     """
     target = body["target"]
     for verb, key in (("clean", "clean_steps"), ("service", "service_steps")):
-        if target == verb:
+        if target == verb and not body["runbook"]:
             if not body[key]:
                 raise exception.Invalid(f'"{key}" is required when setting target '
                                         f'provision state to {verb}')

@@ -6,6 +6,7 @@ import datetime
 from wsme import types as wtypes
 
 from ironic.api import microversions as mv
+from ironic.api.microversions import Version
 from ironic.api.types import Field, by_name
 
 _text = wtypes.text
@@ -40,3 +41,20 @@ DEPLOY_TEMPLATE_FIELDS: tuple[Field, ...] = (
 )
 DEPLOY_TEMPLATE_BY_NAME = by_name(DEPLOY_TEMPLATE_FIELDS)
 DEPLOY_TEMPLATE_LIST_FIELDS = ("uuid", "name")
+
+RUNBOOKS = Version(1, 92)
+"""``/v1/runbooks`` and ``runbook`` in provision requests."""
+
+RUNBOOK_FIELDS: tuple[Field, ...] = (
+    Field("uuid", _text, RUNBOOKS, create=True),
+    Field("created_at", _time, RUNBOOKS),
+    Field("updated_at", _time, RUNBOOKS),
+    Field("name", _text, RUNBOOKS, create=True, patch=True),
+    Field("extra", _json, RUNBOOKS, create=True, patch=True),
+    Field("public", bool, RUNBOOKS, create=True, patch=True),
+    Field("owner", _text, RUNBOOKS, create=True, patch=True),
+    Field("disable_ramdisk", bool, RUNBOOKS, create=True, patch=True),
+    Field("steps", _steps, RUNBOOKS, create=True, patch=True),
+)
+RUNBOOK_BY_NAME = by_name(RUNBOOK_FIELDS)
+RUNBOOK_LIST_FIELDS = ("uuid", "name")

@@ -27,6 +27,7 @@ from ironic.db.sqlalchemy import node_locks
 from ironic.db.sqlalchemy import nodes
 from ironic.db.sqlalchemy import portgroups
 from ironic.db.sqlalchemy import ports
+from ironic.db.sqlalchemy import runbooks
 from ironic.db.sqlalchemy import volumes
 
 
@@ -144,6 +145,13 @@ class Connection(api.Connection):
     create_deploy_template = _write(deploy_templates.create)
     update_deploy_template = _write(deploy_templates.update)
     destroy_deploy_template = _write(deploy_templates.destroy)
+
+    get_runbook_list = _read(runbooks.get_list)
+    get_runbook = _read(runbooks.get)
+    get_runbook_by_name = _read(runbooks.get_by_name)
+    create_runbook = _write(runbooks.create)
+    update_runbook = _write(runbooks.update)
+    destroy_runbook = _write(runbooks.destroy)
 
     get_volume_connector_list = _read(crud.get_list, volumes.CONNECTOR_RESOURCE)
     get_volume_connector = _read(crud.get, volumes.CONNECTOR_RESOURCE)

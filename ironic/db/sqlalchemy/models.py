@@ -372,6 +372,40 @@ class DeployTemplateStep(_Versioned, Base):
     priority: Mapped[int] = mapped_column(Integer, nullable=False)
 
 
+class Runbook(_Versioned, Base):
+    __tablename__ = "runbooks"
+    __table_args__ = (
+        UniqueConstraint("uuid", name="uniq_runbooks0uuid"),
+        UniqueConstraint("name", name="uniq_runbooks0name"),
+        Index("runbooks_owner_idx", "owner"),
+        TABLE_ARGS)
+
+    id: Mapped[int] = _int_pk()
+    uuid = _str(36)
+    name = _str(255, nullable=False)
+    disable_ramdisk = _bool(default=False)
+    public = _bool(default=False)
+    owner = _str(255)
+    extra = _json()
+
+
+class RunbookStep(_Versioned, Base):
+    __tablename__ = "runbook_steps"
+    __table_args__ = (
+        Index("runbook_id", "runbook_id"),
+        Index("runbook_steps_step_idx", "step"),
+        Index("runbook_steps_interface_idx", "interface"),
+        TABLE_ARGS)
+
+    id: Mapped[int] = _int_pk()
+    runbook_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("runbooks.id"), nullable=False)
+    interface = _str(255, nullable=False)
+    step = _str(255, nullable=False)
+    args = _json(nullable=False)
+    order: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
 class VolumeConnector(_Versioned, Base):
     __tablename__ = "volume_connectors"
     __table_args__ = (

@@ -7,3 +7,4 @@ from tests.unit.db.test_node_locks_and_delete import *  # noqa: F401,F403
 from tests.unit.db.test_nodes import *  # noqa: F401,F403
 from tests.unit.db.test_other_tables import *  # noqa: F401,F403
 from tests.unit.db.test_ports import *  # noqa: F401,F403
+from tests.unit.db.test_runbooks import *  # noqa: F401,F403

@@ -47,3 +47,20 @@ def test_upgrade_is_idempotent(empty_database):
     migration.upgrade()
     migration.upgrade()
     assert migration.version() == migration.head()
+
+
+def test_runbooks_revision_applies_on_top_of_0001(empty_database):
+    migration.upgrade("0001_initial")
+    with empty_database.begin() as connection:
+        connection.execute(sa.text("INSERT INTO deploy_templates (uuid, name) "
+                                   "VALUES ('u1', 'CUSTOM_KEEP')"))
+    assert "runbooks" not in sa.inspect(empty_database).get_table_names()
+    migration.upgrade()
+    assert migration.version() == migration.head() == "0002_runbooks"
+    inspector = sa.inspect(empty_database)
+    assert {"runbooks", "runbook_steps"} <= set(inspector.get_table_names())
+    assert [fk["referred_table"] for fk in inspector.get_foreign_keys("runbook_steps")] \
+        == ["runbooks"]
+    with empty_database.connect() as connection:
+        names = connection.execute(sa.text("SELECT name FROM deploy_templates"))
+        assert [n for (n,) in names] == ["CUSTOM_KEEP"]

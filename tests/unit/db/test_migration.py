@@ -37,6 +37,22 @@ def test_upgrade_from_empty_creates_every_table_and_index(empty_sqlite):
         assert {ix.name for ix in table.indexes} <= schema[table.name]
 
 
+def test_runbooks_revision_upgrades_a_0001_database_keeping_its_rows(empty_sqlite):
+    migration.upgrade("0001_initial")
+    with empty_sqlite.begin() as connection:
+        connection.execute(sa.text("INSERT INTO deploy_templates (uuid, name) "
+                                   "VALUES ('u1', 'CUSTOM_KEEP')"))
+    assert "runbooks" not in _schema(empty_sqlite)
+    migration.upgrade()
+    assert migration.version() == migration.head() == "0002_runbooks"
+    schema = _schema(empty_sqlite)
+    assert {"runbook_id", "runbook_steps_step_idx",
+            "runbook_steps_interface_idx"} <= schema["runbook_steps"]
+    with empty_sqlite.connect() as connection:
+        names = connection.execute(sa.text("SELECT name FROM deploy_templates"))
+        assert [n for (n,) in names] == ["CUSTOM_KEEP"]
+
+
 def test_migrations_match_the_models(empty_sqlite):
     migration.upgrade()
     upgraded = _schema(empty_sqlite)

@@ -11,7 +11,8 @@ from ironic.objects import base
 
 ALL = ["Node", "Port", "Portgroup", "Chassis", "Conductor", "Allocation",
        "DeployTemplate", "VolumeConnector", "VolumeTarget", "NodeHistory",
-       "BIOSSetting", "BIOSSettingList", "NodeInventory", "Trait", "TraitList"]
+       "BIOSSetting", "BIOSSettingList", "NodeInventory", "Trait", "TraitList",
+       "Runbook"]
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -34,6 +35,9 @@ def _populated(ctx, make_node, make_port, make_portgroup, make_chassis, make_con
     tmpl = objects.DeployTemplate(ctx, name="CUSTOM_T", steps=[
         {"interface": "bios", "step": "apply", "args": {}, "priority": 1}])
     tmpl.create()
+    runbook = objects.Runbook(ctx, name="CUSTOM_R", owner="p1", steps=[
+        {"interface": "raid", "step": "delete_configuration", "args": {}, "order": 1}])
+    runbook.create()
     conn = objects.VolumeConnector(ctx, node_id=node.id, type="iqn", connector_id="i")
     conn.create()
     target = objects.VolumeTarget(ctx, node_id=node.id, volume_type="iscsi",
@@ -46,7 +50,7 @@ def _populated(ctx, make_node, make_port, make_portgroup, make_chassis, make_con
     inventory.create()
     return [node, port, group, chassis, make_conductor(), alloc, tmpl, conn, target,
             history, bios.objects[0], bios, inventory, node.traits.objects[0],
-            node.traits]
+            node.traits, runbook]
 
 
 def test_serializer_round_trip_keeps_every_field(db, make_node, make_port,

@@ -17,6 +17,7 @@ from ironic.api.controllers.v1 import (
     nodes,
     portgroups,
     ports,
+    runbooks,
     volume,
 )
 
@@ -24,7 +25,7 @@ _RESOURCES: tuple[tuple[str, mv.Version], ...] = (
     ("chassis", mv.MIN), ("nodes", mv.MIN), ("ports", mv.MIN), ("drivers", mv.MIN),
     ("portgroups", mv.PORTGROUPS), ("volume", mv.VOLUME),
     ("conductors", mv.CONDUCTORS), ("allocations", mv.ALLOCATIONS),
-    ("deploy_templates", mv.DEPLOY_TEMPLATES),
+    ("deploy_templates", mv.DEPLOY_TEMPLATES), ("runbooks", runbooks.RUNBOOKS),
 )
 """Resources listed in the /v1 document, with the version that added each."""
 
@@ -41,6 +42,7 @@ class V1Controller(rest.RestController):
     volume = volume.VolumeController()
     allocations = allocations.AllocationsController()
     deploy_templates = deploy_templates.DeployTemplatesController()
+    runbooks = runbooks.RunbooksController()
 
     @expose.json()
     def get(self, *remainder: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from pecan import rest
 
 from ironic.api import collection, expose, loaders, policy
 from ironic.api import microversions as mv
+from ironic.api.controllers.v1 import runbooks
 from ironic.api.convert import node as convert
 from ironic.api.schemas import provision
 from ironic.common import exception, states
@@ -69,9 +70,22 @@ class NodeProvisionController(rest.RestController):
         provision.check_state(node, target, version)
         provision.check_arguments(node, body, version)
         provision.check_steps(body)
+        if body["runbook"]:
+            _use_runbook(node, body)
         rpcapi = pecan.request.rpcapi
         _dispatch(rpcapi, node, body, topic=rpcapi.get_topic_for(node))
         pecan.response.location = f"{pecan.request.host_url}/v1/nodes/{node.uuid}/states"
+
+
+def _use_runbook(node: Any, body: dict[str, Any]) -> None:
+    """Replace ``runbook`` by its steps (in ``order``) and ``disable_ramdisk``.
+
+    :raises: RunbookNotFound (404), Invalid (400) if not one of the node's traits.
+    """
+    runbook = runbooks.for_node(node, body["runbook"])
+    body[f"{body['target']}_steps"] = runbook.ordered_steps()
+    if body["disable_ramdisk"] is None:
+        body["disable_ramdisk"] = runbook.disable_ramdisk
 
 
 def _dispatch(rpcapi: Any, node: Any, body: dict[str, Any], *, topic: str) -> None:
