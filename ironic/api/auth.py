@@ -25,7 +25,7 @@ import bcrypt
 from ironic.api import errors
 from ironic.conf import CONF
 
-PUBLIC_ROUTES: tuple[str, ...] = ("", "/v1", "/v1/lookup")
+PUBLIC_ROUTES: tuple[str, ...] = ("", "/v1", "/v1/lookup", "/v1/continue_inspection")
 """Paths (without trailing slash) anyone may read."""
 
 PUBLIC_PREFIXES: tuple[str, ...] = ("/v1/heartbeat/",)

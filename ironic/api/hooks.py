@@ -11,7 +11,7 @@ from typing import Any
 
 import pecan.hooks
 
-from ironic.api import errors, microversions
+from ironic.api import auth, errors, microversions
 from ironic.common import context as ironic_context
 from ironic.common import exception
 from ironic.conf import CONF
@@ -67,7 +67,8 @@ class ContextHook(pecan.hooks.PecanHook):
     def before(self, state: Any) -> None:
         request = state.request
         environ = request.environ
-        is_public = request.path.rstrip("/") in self._public
+        is_public = (request.path.rstrip("/") in self._public
+                     or request.path.startswith(auth.PUBLIC_PREFIXES))
         ctx = ironic_context.RequestContext.from_environ(
             environ, is_public_api=is_public,
             request_id=environ.get(REQUEST_ID_KEY))

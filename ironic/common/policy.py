@@ -56,6 +56,21 @@ _WRITE = ("update", "set_maintenance", "clear_maintenance", "set_power_state",
           "set_indicator_state", "vmedia:attach", "vmedia:detach")
 _ADMIN_ONLY = ("create", "delete")
 
+_PUBLIC = "rule:public_api"
+
+_OTHER_RULES = [
+    policy.RuleDefault("baremetal:shards:get", _READER, description="List shards."),
+    policy.RuleDefault("baremetal:events:post", _ADMIN,
+                       description="Post external (network) events."),
+    policy.RuleDefault("baremetal:driver:ipa_lookup", _PUBLIC,
+                       description="Ramdisk agent: look up its node."),
+    policy.RuleDefault("baremetal:node:ipa_heartbeat", _PUBLIC,
+                       description="Ramdisk agent: heartbeat."),
+    policy.RuleDefault("baremetal:driver:ipa_continue_inspection", _PUBLIC,
+                       description="Ramdisk agent: post inspection data."),
+]
+"""Rules outside the per-family CRUD pattern."""
+
 _FAMILIES = {
     "node": _READ + _WRITE + _ADMIN_ONLY,
     "port": ("get", "list", "update", "create", "delete"),
@@ -87,7 +102,7 @@ def list_rules() -> list[policy.RuleDefault]:
             rules.append(policy.RuleDefault(
                 name, _default_for(action),
                 description=f"{action.replace('_', ' ').replace(':', ' ')} ({family})"))
-    return rules
+    return rules + _OTHER_RULES
 
 
 _LOCK = threading.Lock()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from ironic import objects
 from ironic.common import exception
 from ironic.common import states
 from ironic.conductor import failures
@@ -77,6 +78,22 @@ def resume(task: Any, spawn: task_manager.Spawn | None = None) -> None:
         raise exception.InvalidStateRequested(
             action="continue inspection", node=task.node.uuid,
             state=task.node.provision_state)
+    _finish(task)
+
+
+@task_manager.require_exclusive_lock
+def continue_with_data(task: Any, inventory: dict[str, Any],
+                       plugin_data: dict[str, Any] | None) -> None:
+    """The ramdisk posted its inventory: store it and finish the inspection.
+
+    :raises: InvalidStateRequested unless the node is in ``inspect wait``.
+    """
+    node = task.node
+    if node.provision_state != states.INSPECTWAIT:
+        raise exception.InvalidStateRequested(
+            action="continue inspection", node=node.uuid, state=node.provision_state)
+    objects.NodeInventory(task.context, node_id=node.id, inventory_data=inventory,
+                          plugin_data=plugin_data or {}).create()
     _finish(task)
 
 

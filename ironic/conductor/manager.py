@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import secrets
 from collections.abc import Iterator
 from typing import Any
 
@@ -40,7 +41,7 @@ from ironic.drivers import factory
 
 LOG = logging.getLogger(__name__)
 
-RPC_API_VERSION = "1.2"
+RPC_API_VERSION = "1.3"
 """Version of the RPC API these endpoints implement; history in :mod:`rpcapi`."""
 
 acquire = task_manager.acquire
@@ -286,6 +287,30 @@ class ConductorManager(base_manager.BaseConductorManager):
                 task.node.save()
                 return
             resume(task, self.spawn_worker)
+
+    def get_node_with_token(self, context: Any, node_id: Any) -> Any:
+        """The node with a new agent token for the ramdisk's lookup (1.3).
+
+        A token is issued once per ramdisk boot: when the node already has
+        one, the copy returned carries the mask ``******`` instead.
+        """
+        with acquire(context, node_id, load_driver=False,
+                     purpose="generate agent token") as task:
+            node = task.node
+            if node.driver_internal_info.get("agent_secret_token"):
+                node.set_driver_internal_info("agent_secret_token", "******")
+                return node
+            node.set_driver_internal_info("agent_secret_token",
+                                          secrets.token_urlsafe(32))
+            node.save()
+            return node
+
+    def continue_inspection(self, context: Any, node_id: Any,
+                            inventory: dict[str, Any],
+                            plugin_data: dict[str, Any] | None = None) -> None:
+        """Store the ramdisk's inventory and finish the inspection (1.3)."""
+        with _provisioning(context, node_id, "continue inspection") as task:
+            inspection.continue_with_data(task, inventory, plugin_data)
 
     # --- ports and portgroups ---------------------------------------------
 

@@ -19,6 +19,7 @@ argument, and add the release that first sends it to :data:`RELEASE_MAPPING`):
 * 1.2 - indicators (get_supported_indicators, get_indicator_state,
   set_indicator_state) and virtual media (attach_virtual_media,
   detach_virtual_media, get_virtual_media).
+* 1.3 - ramdisk agent: get_node_with_token (lookup), continue_inspection.
 
 Rolling upgrades: with ``[DEFAULT] pin_release_version`` set, the client never
 sends a version newer than that release spoke (:meth:`ConductorAPI.can_send_version`);
@@ -38,10 +39,10 @@ from ironic.conf import CONF
 MANAGER_TOPIC = transports.TOPIC
 """Base topic; a conductor listens on ``<topic>.<hostname>``."""
 
-RPC_API_VERSION = "1.2"
+RPC_API_VERSION = "1.3"
 """Version of the conductor RPC API this client speaks."""
 
-RELEASE_MAPPING: dict[str, str] = {"0.1": "1.0", "0.2": "1.1", "0.3": "1.2"}
+RELEASE_MAPPING: dict[str, str] = {"0.1": "1.0", "0.2": "1.1", "0.3": "1.2", "0.4": "1.3"}
 """``[DEFAULT] pin_release_version`` value -> newest RPC version that release speaks."""
 
 
@@ -440,6 +441,20 @@ class ConductorAPI:
                           agent_token=agent_token, agent_verify_ca=agent_verify_ca,
                           agent_status=agent_status,
                           agent_status_message=agent_status_message)
+
+    def get_node_with_token(self, context: Any, node_id: Any,
+                            topic: str | None = None) -> Any:
+        """The node with a fresh agent token (masked if one was issued)."""
+        return self._call(context, topic, "get_node_with_token", "1.3", node_id=node_id)
+
+    def continue_inspection(self, context: Any, node_id: Any, inventory: dict[str, Any],
+                            plugin_data: dict[str, Any] | None = None,
+                            topic: str | None = None) -> None:
+        """Store inspection data and finish inspection. :raises:
+        InvalidStateRequested unless the node is in ``inspect wait``
+        """
+        return self._call(context, topic, "continue_inspection", "1.3",
+                          node_id=node_id, inventory=inventory, plugin_data=plugin_data)
 
     # --- ports, portgroups, VIFs ------------------------------------------
 

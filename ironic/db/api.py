@@ -75,6 +75,11 @@ class Connection(abc.ABC):
         :raises NodeNotFound:"""
 
     @abc.abstractmethod
+    def get_shard_list(self) -> list[dict[str, Any]]:
+        """``{"name", "count"}`` per shard in use (``None`` for unsharded
+        nodes), largest first."""
+
+    @abc.abstractmethod
     def create_node(self, values: Values, version: str | None = None) -> Row:
         """:raises NodeAlreadyExists, DuplicateName, InstanceAssociated:"""
 

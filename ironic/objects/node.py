@@ -112,6 +112,12 @@ class Node(base.IronicObject):
         return cls._from_row(context, cls._db().get_node_by_port_addresses(addresses))
 
     @classmethod
+    def get_shard_list(cls, context: Any) -> list[dict[str, Any]]:
+        """``{"name", "count"}`` per shard in use, largest first; nodes
+        without a shard are counted under the name ``None``."""
+        return cls._db().get_shard_list()
+
+    @classmethod
     def list(cls, context: Any, limit: int | None = None, marker: Any = None,
              sort_key: str | None = None, sort_dir: str | None = None,
              filters: Mapping[str, Any] | None = None,

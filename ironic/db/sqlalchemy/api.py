@@ -74,6 +74,7 @@ class Connection(api.Connection):
     get_node_by_name = _read(nodes.get_by_name)
     get_node_by_instance = _read(nodes.get_by_instance)
     get_node_by_port_addresses = _read(nodes.get_by_port_addresses)
+    get_shard_list = _read(nodes.get_shard_list)
     create_node = _write(nodes.create)
     update_node = _write(nodes.update)
     destroy_node = _write(node_delete.destroy)

@@ -348,3 +348,15 @@ def get_by_port_addresses(session: Session, addresses: list[str]) -> Row:
     if len(ids) != 1:
         raise exception.NodeNotFound(node=", ".join(addresses))
     return get_one(session, "id", ids[0], lambda: exception.NodeNotFound(node=ids[0]))
+
+
+def get_shard_list(session: Session) -> list[dict[str, Any]]:
+    """Every shard name in use with its node count, largest shard first.
+
+    Nodes without a shard are counted under the name ``None``.
+    """
+    count = sa.func.count(NODES.c.id)
+    rows = session.execute(
+        sa.select(NODES.c.shard, count).group_by(NODES.c.shard)
+        .order_by(count.desc(), NODES.c.shard)).all()
+    return [{"name": shard, "count": number} for shard, number in rows]

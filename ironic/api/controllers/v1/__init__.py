@@ -14,10 +14,13 @@ from ironic.api.controllers.v1 import (
     conductors,
     deploy_templates,
     drivers,
+    events,
     nodes,
     portgroups,
     ports,
+    ramdisk,
     runbooks,
+    shards,
     volume,
 )
 
@@ -26,6 +29,7 @@ _RESOURCES: tuple[tuple[str, mv.Version], ...] = (
     ("portgroups", mv.PORTGROUPS), ("volume", mv.VOLUME),
     ("conductors", mv.CONDUCTORS), ("allocations", mv.ALLOCATIONS),
     ("deploy_templates", mv.DEPLOY_TEMPLATES), ("runbooks", runbooks.RUNBOOKS),
+    ("events", mv.NETWORK_EVENTS), ("shards", mv.SHARDS),
 )
 """Resources listed in the /v1 document, with the version that added each."""
 
@@ -42,6 +46,11 @@ class V1Controller(rest.RestController):
     volume = volume.VolumeController()
     allocations = allocations.AllocationsController()
     deploy_templates = deploy_templates.DeployTemplatesController()
+    shards = shards.ShardsController()
+    events = events.EventsController()
+    lookup = ramdisk.LookupController()
+    heartbeat = ramdisk.HeartbeatController()
+    continue_inspection = ramdisk.ContinueInspectionController()
     runbooks = runbooks.RunbooksController()
 
     @expose.json()

@@ -147,3 +147,19 @@ class NodeVolumeController(rest.RestController):
         return {"connectors": links.pair(base, f"nodes/{node.uuid}/volume", "connectors"),
                 "targets": links.pair(base, f"nodes/{node.uuid}/volume", "targets"),
                 "links": links.pair(base, f"nodes/{node.uuid}", "volume")}
+
+
+class NodeFirmwareController(rest.RestController):
+    """``/v1/nodes/{node}/firmware`` (1.86): firmware components of a node.
+
+    Components are not recorded yet (there is no firmware_information table),
+    so every node answers the empty list Ironic gives a node without any.
+    """
+
+    @expose.json()
+    def get_all(self, node_ident: str) -> dict[str, Any]:
+        if not mv.supports(mv.FIRMWARE_INTERFACE):
+            raise exception.NotFound()
+        policy.authorize("baremetal:node:firmware:get")
+        loaders.node(node_ident)
+        return {"firmware": []}

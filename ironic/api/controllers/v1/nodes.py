@@ -158,6 +158,7 @@ class NodesController(rest.RestController):
     validate = node_management.NodeValidateController()
     history = node_info.NodeHistoryController()
     bios = node_info.NodeBiosController()
+    firmware = node_info.NodeFirmwareController()
     inventory = node_info.NodeInventoryController()
     children = node_info.NodeChildrenController()
     volume = node_info.NodeVolumeController()
