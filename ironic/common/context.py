@@ -14,9 +14,13 @@ class RequestContext(context.RequestContext):
         self.is_public_api = is_public_api
 
     def to_policy_values(self) -> Any:
-        values = super().to_policy_values()
+        """Credentials for oslo.policy, plus ``is_public_api``.
+
+        A plain dict: oslo.context's own warns whenever a policy reads a key
+        it does not define, and ``rule:public_api`` reads this one.
+        """
+        values = dict(super().to_policy_values().items())
         values["is_public_api"] = self.is_public_api
-        values["is_admin"] = self.is_admin
         return values
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,8 +3,8 @@
 Every API operation is checked against one rule named as Ironic names it
 (``baremetal:node:get`` ...). The defaults grant:
 
-* ``admin_api``: the ``admin`` or ``service`` role (or a request the service
-  itself marked as admin, as it does without keystone): everything;
+* ``admin_api``: the ``admin`` or ``service`` role (without keystone every
+  caller gets the ``admin`` role, see ``api.hooks.ContextHook``): everything;
 * ``system_member``: the ``member`` role with system scope: read and change
   existing resources, drive power and provisioning;
 * ``system_reader``: the ``reader`` role with system scope: read only.
@@ -34,14 +34,15 @@ _MEMBER = "rule:system_member"
 _READER = "rule:system_reader"
 
 _BASE_RULES = [
-    policy.RuleDefault("admin_api", "role:admin or role:service or is_admin:True",
+    policy.RuleDefault("admin_api", "role:admin or role:service",
                        description="Full control of every resource."),
     policy.RuleDefault("system_member", "(role:member and system_scope:all) or rule:admin_api",
                        description="Read and change existing resources."),
     policy.RuleDefault("system_reader", "(role:reader and system_scope:all) or rule:system_member",
                        description="Read every resource."),
     policy.RuleDefault("public_api", "is_public_api:True",
-                       description="Requests to the unauthenticated version documents."),
+                       description="Requests to the routes the ramdisk agent uses "
+                                   "without credentials."),
     policy.RuleDefault("default", _ADMIN,
                        description="Any operation without a rule of its own."),
 ]
