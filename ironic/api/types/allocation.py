@@ -42,7 +42,7 @@ DEPLOY_TEMPLATE_FIELDS: tuple[Field, ...] = (
 DEPLOY_TEMPLATE_BY_NAME = by_name(DEPLOY_TEMPLATE_FIELDS)
 DEPLOY_TEMPLATE_LIST_FIELDS = ("uuid", "name")
 
-RUNBOOKS = Version(1, 92)
+RUNBOOKS = mv.RUNBOOKS
 """``/v1/runbooks`` and ``runbook`` in provision requests."""
 
 RUNBOOK_FIELDS: tuple[Field, ...] = (

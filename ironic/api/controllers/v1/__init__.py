@@ -28,7 +28,7 @@ _RESOURCES: tuple[tuple[str, mv.Version], ...] = (
     ("chassis", mv.MIN), ("nodes", mv.MIN), ("ports", mv.MIN), ("drivers", mv.MIN),
     ("portgroups", mv.PORTGROUPS), ("volume", mv.VOLUME),
     ("conductors", mv.CONDUCTORS), ("allocations", mv.ALLOCATIONS),
-    ("deploy_templates", mv.DEPLOY_TEMPLATES), ("runbooks", runbooks.RUNBOOKS),
+    ("deploy_templates", mv.DEPLOY_TEMPLATES), ("runbooks", mv.RUNBOOKS),
     ("events", mv.NETWORK_EVENTS), ("shards", mv.SHARDS),
 )
 """Resources listed in the /v1 document, with the version that added each."""

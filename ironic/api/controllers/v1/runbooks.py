@@ -27,14 +27,14 @@ LIST_PARAMS = frozenset({"limit", "marker", "sort_key", "sort_dir", "fields", "d
 """Every query parameter of ``GET /v1/runbooks``."""
 
 SORTABLE = frozenset({"id", "uuid", "name", "created_at", "updated_at"})
-RUNBOOKS = types.RUNBOOKS
+RUNBOOKS = mv.RUNBOOKS
 _WHAT = "runbooks"
 _PATCHABLE = ("name", "steps", "disable_ramdisk", "public", "owner", "extra")
 
 
 def _require(changes: bool = False) -> None:
     """Below 1.92 the resource does not exist: 404 to read, 405 to change."""
-    if not mv.supports(types.RUNBOOKS):
+    if not mv.supports(mv.RUNBOOKS):
         if changes:
             raise exception.NotAllowedAtVersion(what=_WHAT)
         raise exception.NotFound(f"The API version does not allow {_WHAT}")
