@@ -6,7 +6,6 @@ import datetime
 from wsme import types as wtypes
 
 from ironic.api import microversions as mv
-from ironic.api.microversions import Version
 from ironic.api.types import Field, by_name
 
 _text = wtypes.text

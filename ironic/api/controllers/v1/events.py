@@ -6,7 +6,6 @@ as with Ironic's own network interfaces, which only log them.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import jsonschema
 from pecan import rest
