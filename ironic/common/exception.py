@@ -562,3 +562,11 @@ class RunbookAlreadyExists(Conflict):
 
 class RunbookDuplicateName(Conflict):
     _msg_fmt = "A runbook with name %(name)s already exists."
+
+
+class InspectionRuleNotFound(NotFound):
+    _msg_fmt = "Inspection rule %(rule)s could not be found."
+
+
+class InspectionRuleAlreadyExists(Conflict):
+    _msg_fmt = "An inspection rule with UUID %(uuid)s already exists."

@@ -83,7 +83,11 @@ _FAMILIES = {
     "allocation": ("get", "list", "update", "create", "delete"),
     "deploy_template": ("get", "update", "create", "delete"),
     "runbook": ("get", "update", "create", "delete", "use"),
+    "inspection_rule": ("get", "list", "update", "create", "delete"),
 }
+
+_ADMIN_FAMILIES = frozenset({"inspection_rule"})
+"""Families whose write actions need the admin role rather than a member."""
 
 
 def _default_for(action: str) -> str:
@@ -101,7 +105,8 @@ def list_rules() -> list[policy.RuleDefault]:
         for action in actions:
             name = f"baremetal:{family}:{action}"
             rules.append(policy.RuleDefault(
-                name, _default_for(action),
+                name, _ADMIN if family in _ADMIN_FAMILIES and action not in _READ
+                else _default_for(action),
                 description=f"{action.replace('_', ' ').replace(':', ' ')} ({family})"))
     return rules + _OTHER_RULES
 

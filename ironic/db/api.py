@@ -415,6 +415,37 @@ class Connection(abc.ABC):
     def destroy_runbook(self, ident: int | str) -> None:
         """:raises RunbookNotFound:"""
 
+    # --- inspection rules ----------------------------------------------------------
+
+    @abc.abstractmethod
+    def get_inspection_rule_list(self, filters: Values | None = None,
+                                 limit: int | None = None, marker: Any = None,
+                                 sort_key: str | None = None,
+                                 sort_dir: str | None = None,
+                                 fields: Fields = None) -> list[Row]:
+        """Inspection rules (filters: phase, sensitive, priority)."""
+
+    @abc.abstractmethod
+    def get_inspection_rule(self, ident: int | str) -> Row:
+        """By id or UUID. :raises InspectionRuleNotFound:"""
+
+    @abc.abstractmethod
+    def create_inspection_rule(self, values: Values, version: str | None = None) -> Row:
+        """:raises InspectionRuleAlreadyExists:"""
+
+    @abc.abstractmethod
+    def update_inspection_rule(self, ident: int | str, values: Values,
+                               version: str | None = None) -> Row:
+        """:raises InspectionRuleNotFound:"""
+
+    @abc.abstractmethod
+    def destroy_inspection_rule(self, ident: int | str) -> None:
+        """:raises InspectionRuleNotFound:"""
+
+    @abc.abstractmethod
+    def destroy_all_inspection_rules(self) -> int:
+        """Delete every inspection rule; returns how many there were."""
+
     # --- volume connectors and targets ---------------------------------------------
 
     @abc.abstractmethod

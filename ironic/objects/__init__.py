@@ -11,6 +11,7 @@ from ironic.objects import bios  # noqa: F401
 from ironic.objects import chassis  # noqa: F401
 from ironic.objects import conductor  # noqa: F401
 from ironic.objects import deploy_template  # noqa: F401
+from ironic.objects import inspection_rule  # noqa: F401
 from ironic.objects import node  # noqa: F401
 from ironic.objects import node_history  # noqa: F401
 from ironic.objects import node_inventory  # noqa: F401

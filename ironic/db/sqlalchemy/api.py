@@ -19,6 +19,7 @@ from ironic.db.sqlalchemy import conductors
 from ironic.db.sqlalchemy import crud
 from ironic.db.sqlalchemy import deploy_templates
 from ironic.db.sqlalchemy import enginefacade_setup
+from ironic.db.sqlalchemy import inspection_rules
 from ironic.db.sqlalchemy import node_delete
 from ironic.db.sqlalchemy import node_history
 from ironic.db.sqlalchemy import node_inventory
@@ -153,6 +154,13 @@ class Connection(api.Connection):
     create_runbook = _write(runbooks.create)
     update_runbook = _write(runbooks.update)
     destroy_runbook = _write(runbooks.destroy)
+
+    get_inspection_rule_list = _read(crud.get_list, inspection_rules.RESOURCE)
+    get_inspection_rule = _read(crud.get, inspection_rules.RESOURCE)
+    create_inspection_rule = _write(crud.create, inspection_rules.RESOURCE)
+    update_inspection_rule = _write(crud.update, inspection_rules.RESOURCE)
+    destroy_inspection_rule = _write(crud.delete, inspection_rules.RESOURCE)
+    destroy_all_inspection_rules = _write(inspection_rules.destroy_all)
 
     get_volume_connector_list = _read(crud.get_list, volumes.CONNECTOR_RESOURCE)
     get_volume_connector = _read(crud.get, volumes.CONNECTOR_RESOURCE)

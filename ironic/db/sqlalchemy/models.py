@@ -406,6 +406,24 @@ class RunbookStep(_Versioned, Base):
     order: Mapped[int] = mapped_column(Integer, nullable=False)
 
 
+class InspectionRule(_Versioned, Base):
+    __tablename__ = "inspection_rules"
+    __table_args__ = (
+        UniqueConstraint("uuid", name="uniq_inspection_rules0uuid"),
+        Index("inspection_rules_phase_idx", "phase"),
+        TABLE_ARGS)
+
+    id: Mapped[int] = _int_pk()
+    uuid = _str(36)
+    description = _str(255)
+    priority: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    sensitive = _bool(default=False)
+    phase = _str(16)
+    scope = _str(255)
+    conditions = _json_list()
+    actions = _json_list()
+
+
 class VolumeConnector(_Versioned, Base):
     __tablename__ = "volume_connectors"
     __table_args__ = (

@@ -55,8 +55,8 @@ def test_runbooks_revision_applies_on_top_of_0001(empty_database):
         connection.execute(sa.text("INSERT INTO deploy_templates (uuid, name) "
                                    "VALUES ('u1', 'CUSTOM_KEEP')"))
     assert "runbooks" not in sa.inspect(empty_database).get_table_names()
-    migration.upgrade()
-    assert migration.version() == migration.head() == "0002_runbooks"
+    migration.upgrade("0002_runbooks")
+    assert migration.version() == "0002_runbooks"
     inspector = sa.inspect(empty_database)
     assert {"runbooks", "runbook_steps"} <= set(inspector.get_table_names())
     assert [fk["referred_table"] for fk in inspector.get_foreign_keys("runbook_steps")] \
@@ -64,3 +64,15 @@ def test_runbooks_revision_applies_on_top_of_0001(empty_database):
     with empty_database.connect() as connection:
         names = connection.execute(sa.text("SELECT name FROM deploy_templates"))
         assert [n for (n,) in names] == ["CUSTOM_KEEP"]
+
+
+def test_inspection_rules_revision_applies_on_top_of_0002(empty_database):
+    migration.upgrade("0002_runbooks")
+    assert "inspection_rules" not in sa.inspect(empty_database).get_table_names()
+    migration.upgrade()
+    assert migration.version() == migration.head() == "0003_inspection_rules"
+    inspector = sa.inspect(empty_database)
+    columns = {c["name"] for c in inspector.get_columns("inspection_rules")}
+    assert {"uuid", "description", "priority", "sensitive", "phase", "scope",
+            "conditions", "actions", "version", "created_at",
+            "updated_at"} <= columns

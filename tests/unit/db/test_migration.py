@@ -43,14 +43,22 @@ def test_runbooks_revision_upgrades_a_0001_database_keeping_its_rows(empty_sqlit
         connection.execute(sa.text("INSERT INTO deploy_templates (uuid, name) "
                                    "VALUES ('u1', 'CUSTOM_KEEP')"))
     assert "runbooks" not in _schema(empty_sqlite)
-    migration.upgrade()
-    assert migration.version() == migration.head() == "0002_runbooks"
+    migration.upgrade("0002_runbooks")
+    assert migration.version() == "0002_runbooks"
     schema = _schema(empty_sqlite)
     assert {"runbook_id", "runbook_steps_step_idx",
             "runbook_steps_interface_idx"} <= schema["runbook_steps"]
     with empty_sqlite.connect() as connection:
         names = connection.execute(sa.text("SELECT name FROM deploy_templates"))
         assert [n for (n,) in names] == ["CUSTOM_KEEP"]
+
+
+def test_inspection_rules_revision_upgrades_a_0002_database(empty_sqlite):
+    migration.upgrade("0002_runbooks")
+    assert "inspection_rules" not in _schema(empty_sqlite)
+    migration.upgrade()
+    assert migration.version() == migration.head() == "0003_inspection_rules"
+    assert "inspection_rules_phase_idx" in _schema(empty_sqlite)["inspection_rules"]
 
 
 def test_migrations_match_the_models(empty_sqlite):

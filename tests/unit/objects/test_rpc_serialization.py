@@ -12,7 +12,7 @@ from ironic.objects import base
 ALL = ["Node", "Port", "Portgroup", "Chassis", "Conductor", "Allocation",
        "DeployTemplate", "VolumeConnector", "VolumeTarget", "NodeHistory",
        "BIOSSetting", "BIOSSettingList", "NodeInventory", "Trait", "TraitList",
-       "Runbook"]
+       "Runbook", "InspectionRule"]
 
 
 @pytest.mark.parametrize("name", ALL)
@@ -38,6 +38,10 @@ def _populated(ctx, make_node, make_port, make_portgroup, make_chassis, make_con
     runbook = objects.Runbook(ctx, name="CUSTOM_R", owner="p1", steps=[
         {"interface": "raid", "step": "delete_configuration", "args": {}, "order": 1}])
     runbook.create()
+    rule = objects.InspectionRule(ctx, priority=3, sensitive=True, phase="main",
+                                  conditions=[{"op": "is-true", "args": [True]}],
+                                  actions=[{"op": "add-trait", "args": ["CUSTOM_X"]}])
+    rule.create()
     conn = objects.VolumeConnector(ctx, node_id=node.id, type="iqn", connector_id="i")
     conn.create()
     target = objects.VolumeTarget(ctx, node_id=node.id, volume_type="iscsi",
@@ -50,7 +54,7 @@ def _populated(ctx, make_node, make_port, make_portgroup, make_chassis, make_con
     inventory.create()
     return [node, port, group, chassis, make_conductor(), alloc, tmpl, conn, target,
             history, bios.objects[0], bios, inventory, node.traits.objects[0],
-            node.traits, runbook]
+            node.traits, runbook, rule]
 
 
 def test_serializer_round_trip_keeps_every_field(db, make_node, make_port,

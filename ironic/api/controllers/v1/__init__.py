@@ -15,6 +15,7 @@ from ironic.api.controllers.v1 import (
     deploy_templates,
     drivers,
     events,
+    inspection_rules,
     nodes,
     portgroups,
     ports,
@@ -30,6 +31,7 @@ _RESOURCES: tuple[tuple[str, mv.Version], ...] = (
     ("conductors", mv.CONDUCTORS), ("allocations", mv.ALLOCATIONS),
     ("deploy_templates", mv.DEPLOY_TEMPLATES), ("runbooks", mv.RUNBOOKS),
     ("events", mv.NETWORK_EVENTS), ("shards", mv.SHARDS),
+    ("inspection_rules", mv.INSPECTION_RULES),
 )
 """Resources listed in the /v1 document, with the version that added each."""
 
@@ -52,6 +54,7 @@ class V1Controller(rest.RestController):
     heartbeat = ramdisk.HeartbeatController()
     continue_inspection = ramdisk.ContinueInspectionController()
     runbooks = runbooks.RunbooksController()
+    inspection_rules = inspection_rules.InspectionRulesController()
 
     @expose.json()
     def get(self, *remainder: str) -> dict[str, Any]:
