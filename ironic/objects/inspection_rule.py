@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ironic.objects import base
-from ironic.objects import fields
-from ironic.objects import resource
+from ironic.objects import base, fields, resource
 
 PHASES = ("main",)
 """Inspection phases a rule may run in (Ironic knows only ``main``)."""

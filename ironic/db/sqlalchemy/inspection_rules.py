@@ -5,8 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from ironic.common import exception
-from ironic.db.sqlalchemy import crud
-from ironic.db.sqlalchemy import models
+from ironic.db.sqlalchemy import crud, models
 
 RULES = models.InspectionRule.__table__
 
