@@ -6,13 +6,13 @@ the caller's thread, up to ``[redfish] power_state_change_timeout`` (or
 """
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
 from ironic.common import exception
 from ironic.common import states
 from ironic.conf import CONF
 from ironic.drivers.interfaces.power import PowerInterface
+from ironic.drivers.modules import power_wait
 from ironic.drivers.modules.redfish import info as redfish_info
 from ironic.drivers.modules.redfish import session
 
@@ -42,14 +42,8 @@ def wait_for(task: Task, target: str, timeout_s: float) -> None:
 
     :raises: PowerStateTimeout, or the errors of :func:`read_power`.
     """
-    deadline = time.monotonic() + timeout_s
-    current = read_power(task)
-    while current != target:
-        if time.monotonic() >= deadline:
-            raise exception.PowerStateTimeout(node=task.node.uuid, target=target,
-                                              timeout=timeout_s, state=current)
-        time.sleep(CONF.redfish.power_poll_interval)
-        current = read_power(task)
+    power_wait.wait_for(task, read_power, target, timeout_s=timeout_s,
+                        interval_s=CONF.redfish.power_poll_interval)
 
 
 class RedfishPower(PowerInterface):
