@@ -42,23 +42,20 @@ def _read(fn: Callable[..., Any], *bound: Any) -> Callable[..., Any]:
 
 
 def _write(fn: Callable[..., Any], *bound: Any) -> Callable[..., Any]:
-    """A method running ``fn(session, *bound, *args)`` in a write transaction."""
+    """A method running ``fn(session, *bound, *args)`` in a write transaction.
+
+    InnoDB resolves lock cycles between racing writers by aborting one of
+    them (seen when several conductors register at once); the aborted
+    transaction was rolled back whole, so it is simply run again, up to 5
+    times. DB API methods are never nested in another write transaction.
+    """
+    @oslo_db_api.wrap_db_retry(max_retries=5, retry_on_deadlock=True,
+                               retry_interval=0.01, max_retry_interval=0.2)
     @functools.wraps(fn)
     def method(self: Connection, *args: Any, **kwargs: Any) -> Any:
         with enginefacade_setup.writer() as session:
             return fn(session, *bound, *args, **kwargs)
     return method
-
-
-def _write_retrying(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Like :func:`_write`, retrying the whole transaction on a deadlock.
-
-    InnoDB resolves lock cycles between racing writers by aborting one of
-    them; a node lock attempt simply tries again (up to 5 times).
-    """
-    return oslo_db_api.wrap_db_retry(max_retries=5, retry_on_deadlock=True,
-                                     retry_interval=0.01, max_retry_interval=0.2)(
-        _write(fn))
 
 
 def _unset(label: node_labels.Label) -> Callable[..., None]:
@@ -79,8 +76,8 @@ class Connection(api.Connection):
     create_node = _write(nodes.create)
     update_node = _write(nodes.update)
     destroy_node = _write(node_delete.destroy)
-    reserve_node = _write_retrying(node_locks.reserve)
-    release_node = _write_retrying(node_locks.release)
+    reserve_node = _write(node_locks.reserve)
+    release_node = _write(node_locks.release)
     touch_node_provisioning = _write(nodes.touch_provisioning)
     clear_node_reservations_for_conductor = _write(node_locks.clear_reservations)
     clear_node_target_power_state = _write(node_locks.clear_target_power_state)
