@@ -212,3 +212,9 @@ def test_service_with_runbook(api):
     api.call("PUT", PROVISION, {"target": "service", "runbook": "CUSTOM_SVC"},
              status=202)
     assert _node(api)["provision_state"] == "service hold"
+
+
+def test_controller_internals_are_not_routes(api):
+    for path in ("/v1/runbooks/_load", "/v1/deploy_templates/_render",
+                 "/v1/inspection_rules/_require"):
+        assert api.call("GET", path).status_int in (400, 404)

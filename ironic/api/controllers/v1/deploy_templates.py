@@ -7,16 +7,16 @@ and a priority (0 disables that step of the driver).
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 import pecan
 from oslo_utils import uuidutils
-from pecan import rest
 
 from ironic import objects
 from ironic.api import collection, expose, links, policy, schemas
 from ironic.api import microversions as mv
 from ironic.api import patch as json_patch
+from ironic.api.controllers.v1 import stored
 from ironic.api.convert import resource as convert
 from ironic.api.schemas import allocation as step_schemas
 from ironic.api.types import allocation as types
@@ -75,10 +75,17 @@ def check_steps(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return result
 
 
-class DeployTemplatesController(rest.RestController):
+class DeployTemplatesController(stored.StoredReadController):
     """Deploy template CRUD."""
 
-    _custom_actions: ClassVar[dict[str, list[str]]] = {"detail": ["GET"]}
+    _list_rule = "baremetal:deploy_template:get"
+    _get_rule = "baremetal:deploy_template:get"
+    _list_params = LIST_PARAMS
+    _fields = types.DEPLOY_TEMPLATE_FIELDS
+    _by_name = types.DEPLOY_TEMPLATE_BY_NAME
+    _require = staticmethod(_require)
+    _load = staticmethod(load)
+    _render = staticmethod(render)
 
     def _list(self, params: dict[str, Any], detail: bool) -> dict[str, Any]:
         _require()
@@ -97,34 +104,6 @@ class DeployTemplatesController(rest.RestController):
                  for t in found]
         return {"deploy_templates": items,
                 **collection.next_link(base, "deploy_templates", items, page)}
-
-    @expose.json()
-    def get_all(self, **params: Any) -> dict[str, Any]:
-        """List templates (uuid and name unless ``detail`` or ``fields``)."""
-        policy.authorize("baremetal:deploy_template:get")
-        collection.check_params(params, LIST_PARAMS)
-        detail = params.get("detail")
-        return self._list(params, detail is not None and collection.as_bool("detail",
-                                                                           detail))
-
-    @expose.json()
-    def detail(self, **params: Any) -> dict[str, Any]:
-        """List templates with every field."""
-        policy.authorize("baremetal:deploy_template:get")
-        collection.check_params(params, LIST_PARAMS - {"fields", "detail"})
-        return self._list(params, True)
-
-    @expose.json()
-    def get_one(self, ident: str, **params: Any) -> dict[str, Any]:
-        """Show one template."""
-        policy.authorize("baremetal:deploy_template:get")
-        _require()
-        collection.check_params(params, ("fields",))
-        wanted = collection.fields_param(
-            params.get("fields"), None,
-            convert.visible(types.DEPLOY_TEMPLATE_FIELDS, mv.requested()),
-            types.DEPLOY_TEMPLATE_BY_NAME)
-        return render(load(ident), wanted)
 
     @expose.json(status=201)
     def post(self) -> dict[str, Any]:

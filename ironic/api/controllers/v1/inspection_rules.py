@@ -6,16 +6,16 @@ the node when all of them hold; rules run in ``priority`` order. A
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 import pecan
 from oslo_utils import uuidutils
-from pecan import rest
 
 from ironic import objects
 from ironic.api import collection, expose, links, policy, schemas
 from ironic.api import microversions as mv
 from ironic.api import patch as json_patch
+from ironic.api.controllers.v1 import stored
 from ironic.api.convert import resource as convert
 from ironic.api.schemas import inspection_rule as rule_schemas
 from ironic.api.types import inspection_rule as types
@@ -84,10 +84,17 @@ def _check(values: dict[str, Any]) -> None:
     _check_args("action", values.get("actions"))
 
 
-class InspectionRulesController(rest.RestController):
+class InspectionRulesController(stored.StoredReadController):
     """Inspection rule CRUD."""
 
-    _custom_actions: ClassVar[dict[str, list[str]]] = {"detail": ["GET"]}
+    _list_rule = "baremetal:inspection_rule:list"
+    _get_rule = "baremetal:inspection_rule:get"
+    _list_params = LIST_PARAMS
+    _fields = types.FIELDS
+    _by_name = types.BY_NAME
+    _require = staticmethod(_require)
+    _load = staticmethod(load)
+    _render = staticmethod(render)
 
     def _list(self, params: dict[str, Any], detail: bool) -> dict[str, Any]:
         _require()
@@ -105,33 +112,6 @@ class InspectionRulesController(rest.RestController):
         items = [render(rule, shown) for rule in found]
         return {_RESOURCE: items,
                 **collection.next_link(links.base_url(), _RESOURCE, items, page)}
-
-    @expose.json()
-    def get_all(self, **params: Any) -> dict[str, Any]:
-        """List rules (summary fields unless ``detail`` or ``fields``)."""
-        policy.authorize("baremetal:inspection_rule:list")
-        collection.check_params(params, LIST_PARAMS)
-        detail = params.get("detail")
-        return self._list(params, detail is not None and collection.as_bool("detail",
-                                                                           detail))
-
-    @expose.json()
-    def detail(self, **params: Any) -> dict[str, Any]:
-        """List rules with every field."""
-        policy.authorize("baremetal:inspection_rule:list")
-        collection.check_params(params, LIST_PARAMS - {"fields", "detail"})
-        return self._list(params, True)
-
-    @expose.json()
-    def get_one(self, ident: str, **params: Any) -> dict[str, Any]:
-        """Show one rule."""
-        policy.authorize("baremetal:inspection_rule:get")
-        _require()
-        collection.check_params(params, ("fields",))
-        wanted = collection.fields_param(
-            params.get("fields"), None,
-            convert.visible(types.FIELDS, mv.requested()), types.BY_NAME)
-        return render(load(ident), wanted)
 
     @expose.json(status=201)
     def post(self) -> dict[str, Any]:

@@ -7,16 +7,16 @@ cannot be public.
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 import pecan
 from oslo_utils import uuidutils
-from pecan import rest
 
 from ironic import objects
 from ironic.api import collection, expose, links, policy, schemas
 from ironic.api import microversions as mv
 from ironic.api import patch as json_patch
+from ironic.api.controllers.v1 import stored
 from ironic.api.controllers.v1 import deploy_templates
 from ironic.api.convert import resource as convert
 from ironic.api.schemas import allocation as step_schemas
@@ -89,10 +89,17 @@ def for_node(node: Any, ident: str) -> Any:
     return runbook
 
 
-class RunbooksController(rest.RestController):
+class RunbooksController(stored.StoredReadController):
     """Runbook CRUD."""
 
-    _custom_actions: ClassVar[dict[str, list[str]]] = {"detail": ["GET"]}
+    _list_rule = "baremetal:runbook:get"
+    _get_rule = "baremetal:runbook:get"
+    _list_params = LIST_PARAMS
+    _fields = types.RUNBOOK_FIELDS
+    _by_name = types.RUNBOOK_BY_NAME
+    _require = staticmethod(_require)
+    _load = staticmethod(load)
+    _render = staticmethod(render)
 
     def _list(self, params: dict[str, Any], detail: bool) -> dict[str, Any]:
         _require()
@@ -109,34 +116,6 @@ class RunbooksController(rest.RestController):
         base = links.base_url()
         items = [convert.to_api(r, shown, base=base, resource="runbooks") for r in found]
         return {"runbooks": items, **collection.next_link(base, "runbooks", items, page)}
-
-    @expose.json()
-    def get_all(self, **params: Any) -> dict[str, Any]:
-        """List runbooks (uuid and name unless ``detail`` or ``fields``)."""
-        policy.authorize("baremetal:runbook:get")
-        collection.check_params(params, LIST_PARAMS)
-        detail = params.get("detail")
-        return self._list(params, detail is not None and collection.as_bool("detail",
-                                                                           detail))
-
-    @expose.json()
-    def detail(self, **params: Any) -> dict[str, Any]:
-        """List runbooks with every field."""
-        policy.authorize("baremetal:runbook:get")
-        collection.check_params(params, LIST_PARAMS - {"fields", "detail"})
-        return self._list(params, True)
-
-    @expose.json()
-    def get_one(self, ident: str, **params: Any) -> dict[str, Any]:
-        """Show one runbook."""
-        policy.authorize("baremetal:runbook:get")
-        _require()
-        collection.check_params(params, ("fields",))
-        wanted = collection.fields_param(
-            params.get("fields"), None,
-            convert.visible(types.RUNBOOK_FIELDS, mv.requested()),
-            types.RUNBOOK_BY_NAME)
-        return render(load(ident), wanted)
 
     @expose.json(status=201)
     def post(self) -> dict[str, Any]:
